@@ -1,0 +1,189 @@
+package dev.idun.admin.integrations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idun.admin.configstore.Slugs;
+import dev.idun.admin.db.CollectionRow;
+import dev.idun.admin.db.CollectionStore;
+import dev.idun.admin.http.AdminApiException;
+import dev.idun.admin.http.HttpJson;
+import dev.idun.admin.reload.ReloadPipeline;
+import dev.idun.admin.reload.ReloadResult;
+import dev.idun.config.Casing;
+import dev.idun.config.FieldError;
+import dev.idun.config.FieldReader;
+import dev.idun.config.Json;
+import dev.idun.config.integration.IntegrationConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** {@code /admin/api/v1/integrations}: the messaging integrations of the agent, each write applied at once. */
+public final class IntegrationRoutes {
+    private static final String BASE = "/admin/api/v1/integrations";
+    private static final String PATH_ID = "integration_id";
+
+    private final ReloadPipeline pipeline;
+    private final CollectionStore rows;
+
+    public IntegrationRoutes(ReloadPipeline pipeline, CollectionStore rows) {
+        this.pipeline = pipeline;
+        this.rows = rows;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(BASE, this::list);
+        routes.post(BASE, this::create);
+        routes.get(BASE + "/{id}", this::get);
+        routes.patch(BASE + "/{id}", this::patch);
+        routes.delete(BASE + "/{id}", this::delete);
+    }
+
+    private void list(Context ctx) {
+        ArrayNode items = Json.mapper().createArrayNode();
+        pipeline.read(rows::list).forEach(row -> items.add(toJson(row)));
+        HttpJson.send(ctx, 200, items);
+    }
+
+    private void get(Context ctx) {
+        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
+        HttpJson.send(ctx, 200, toJson(pipeline.read(h -> find(h, id))));
+    }
+
+    private void create(Context ctx) {
+        ObjectNode body = HttpJson.objectBody(ctx);
+        List<FieldError> errors = new ArrayList<>();
+        FieldReader r = FieldReader.of(body, "", Casing.CAMEL, errors);
+        String name = r.requiredString("name");
+        boolean enabled = r.optionalBoolean("enabled", true);
+        IntegrationConfig integration = IntegrationConfig.read(r.get("integration"), "integration", errors);
+        if (!errors.isEmpty()) {
+            throw AdminApiException.invalidBody(errors);
+        }
+        String slugBase = slugOf(name);
+        ReloadPipeline.Mutation<CollectionRow> result = pipeline.mutate((h, now) -> {
+            CollectionRow row = new CollectionRow(
+                    UUID.randomUUID().toString(),
+                    uniqueSlug(h, slugBase),
+                    name,
+                    enabled,
+                    stored(integration, enabled),
+                    now,
+                    now);
+            rows.insert(h, row);
+            return row;
+        });
+        HttpJson.sendMutation(ctx, 201, toJson(result.data()), result.reload());
+    }
+
+    private void patch(Context ctx) {
+        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
+        ObjectNode body = HttpJson.objectBody(ctx);
+        List<FieldError> errors = new ArrayList<>();
+        FieldReader r = FieldReader.of(body, "", Casing.CAMEL, errors);
+        for (String field : List.of("name", "enabled", "integration")) {
+            if (r.has(field) && r.get(field) == null) {
+                errors.add(new FieldError(field, field + " cannot be null", "value_error"));
+            }
+        }
+        String name = r.get("name") == null ? null : r.requiredString("name");
+        Boolean enabled = r.get("enabled") == null ? null : r.optionalBoolean("enabled", true);
+        IntegrationConfig integration =
+                r.get("integration") == null ? null : IntegrationConfig.read(r.get("integration"), "integration", errors);
+        if (!errors.isEmpty()) {
+            throw AdminApiException.invalidBody(errors);
+        }
+        CollectionRow existing = pipeline.read(h -> find(h, id));
+        if (name == null && enabled == null && integration == null) {
+            HttpJson.sendMutation(ctx, 200, toJson(existing), ReloadResult.NO_CHANGES);
+            return;
+        }
+        ReloadPipeline.Mutation<CollectionRow> result = pipeline.mutate((h, now) -> {
+            CollectionRow current = find(h, id);
+            boolean on = enabled != null ? enabled : current.enabled();
+            String config = integration != null
+                    ? stored(integration, on)
+                    : stored(readStored(current.configJson()), on);
+            CollectionRow updated = new CollectionRow(
+                    current.id(),
+                    current.slug(),
+                    name != null ? name : current.name(),
+                    on,
+                    config,
+                    current.createdAt(),
+                    now);
+            rows.update(h, updated);
+            return updated;
+        });
+        HttpJson.sendMutation(ctx, 200, toJson(result.data()), result.reload());
+    }
+
+    private void delete(Context ctx) {
+        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
+        pipeline.read(h -> find(h, id));
+        ReloadPipeline.Mutation<String> result = pipeline.mutate((h, now) -> {
+            if (!rows.delete(h, id)) {
+                throw notFound(id);
+            }
+            return id;
+        });
+        HttpJson.sendMutation(ctx, 200, Json.object().put("id", result.data()).put("deleted", true), result.reload());
+    }
+
+    private CollectionRow find(Handle h, String id) {
+        return rows.find(h, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static AdminApiException notFound(String id) {
+        return AdminApiException.notFound("No integration with id " + id + ".");
+    }
+
+    private static String slugOf(String name) {
+        return Slugs.normalize(name)
+                .orElseThrow(() -> AdminApiException.validation(
+                        "Cannot derive a slug from the provided name.",
+                        List.of(new FieldError("name", "Cannot derive a slug from name '" + name + "'", "invalid"))));
+    }
+
+    private String uniqueSlug(Handle h, String base) {
+        String prefix = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - 3));
+        return Slugs.unique(base, rows.slugsStartingWith(h, prefix))
+                .orElseThrow(() -> AdminApiException.conflict(
+                        "Could not find a unique slug for '" + base + "' after " + Slugs.MAX_SUFFIX + " attempts"));
+    }
+
+    private static String stored(IntegrationConfig integration, boolean enabled) {
+        return Json.write(integration.withEnabled(enabled).toJson(Casing.SNAKE));
+    }
+
+    private static IntegrationConfig readStored(String json) {
+        List<FieldError> errors = new ArrayList<>();
+        IntegrationConfig config = IntegrationConfig.read(Json.parse(json), "integration", errors);
+        if (config == null) {
+            throw new IllegalStateException("Stored integration is corrupt: " + errors);
+        }
+        return config;
+    }
+
+    static ObjectNode toJson(CollectionRow row) {
+        ObjectNode node = Json.object()
+                .put("id", row.id())
+                .put("slug", row.slug())
+                .put("name", row.name())
+                .put("enabled", row.enabled());
+        JsonNode integration = readStored(row.configJson()).withEnabled(row.enabled()).toJson(Casing.CAMEL);
+        node.set("integration", integration);
+        node.put("createdAt", iso(row.createdAt()));
+        node.put("updatedAt", iso(row.updatedAt()));
+        return node;
+    }
+
+    private static String iso(Instant instant) {
+        return instant.toString();
+    }
+}
