@@ -80,12 +80,14 @@ public final class ConfigStore {
         Optional<AgentRow> agentRow = agents.find(h);
         if (agentRow.isPresent()) {
             try {
-                EngineConfig base = ConfigDocument.read(Json.parse(agentRow.get().baseEngineConfigJson()));
+                EngineConfig base =
+                        ConfigDocument.read(Json.parse(agentRow.get().baseEngineConfigJson()));
                 server = base.server();
                 agent = base.agent();
             } catch (ConfigValidationException e) {
                 throw new AssemblyException(
-                        "The stored agent config is corrupted (agent=" + agentRow.get().name()
+                        "The stored agent config is corrupted (agent="
+                                + agentRow.get().name()
                                 + "). Fix it with PATCH /admin/api/v1/agent or import a known good config.",
                         e.errors());
             }
@@ -93,8 +95,8 @@ public final class ConfigStore {
         MemoryConfig memoryConfig = memory.find(h)
                 .map(row -> MemoryConfig.read(Json.parse(row.configJson()), "memory", errors))
                 .orElse(null);
-        List<Named<McpServerConfig>> mcp = readCollection(
-                h, mcpServers, "mcpServers", (json, path) -> McpServerConfig.read(json, path, errors));
+        List<Named<McpServerConfig>> mcp =
+                readCollection(h, mcpServers, "mcpServers", (json, path) -> McpServerConfig.read(json, path, errors));
         List<Named<IntegrationConfig>> channels = readCollection(
                 h, integrations, "integrations", (json, path) -> IntegrationConfig.read(json, path, errors));
         List<GuardrailEntry> guards = new ArrayList<>();
@@ -108,7 +110,8 @@ public final class ConfigStore {
                 guards.add(new GuardrailEntry(row.name(), row.slug(), row.enabled(), position, guard));
             }
         }
-        ObservabilityConfig observabilityConfig = observability.find(h)
+        ObservabilityConfig observabilityConfig = observability
+                .find(h)
                 .map(row -> ObservabilityConfig.read(Json.parse(row.configJson()), "observability", errors))
                 .orElse(null);
         SsoConfig ssoConfig = sso.find(h)
@@ -119,15 +122,7 @@ public final class ConfigStore {
             throw new AssemblyException("Assembled config failed validation.", errors);
         }
         return new EngineConfig(
-                server,
-                agent,
-                memoryConfig,
-                mcp,
-                guards,
-                observabilityConfig,
-                ssoConfig,
-                channels,
-                latestPrompts);
+                server, agent, memoryConfig, mcp, guards, observabilityConfig, ssoConfig, channels, latestPrompts);
     }
 
     private static <T> List<Named<T>> readCollection(
@@ -173,8 +168,11 @@ public final class ConfigStore {
             agents.insert(h, agentRow(UUID.randomUUID().toString(), config.server(), config.agent(), now, now));
         }
         if (config.memory() != null) {
-            String framework = config.agent() == null ? "LANGCHAIN4J" : config.agent().type().name();
-            memory.upsert(h, new SingletonRow(framework, Json.write(config.memory().toJson()), now));
+            String framework = config.agent() == null
+                    ? "LANGCHAIN4J"
+                    : config.agent().type().name();
+            memory.upsert(
+                    h, new SingletonRow(framework, Json.write(config.memory().toJson()), now));
         }
         if (config.observability() != null) {
             observability.upsert(
@@ -184,7 +182,8 @@ public final class ConfigStore {
             sso.upsert(h, new SingletonRow(null, Json.write(config.sso().toJson(Casing.SNAKE)), now));
         }
         Clock clock = new Clock(now);
-        insertCollection(h, mcpServers, config.mcpServers(), item -> item.config().toJson(Casing.SNAKE), clock);
+        insertCollection(
+                h, mcpServers, config.mcpServers(), item -> item.config().toJson(Casing.SNAKE), clock);
         insertCollection(
                 h,
                 integrations,
@@ -264,7 +263,8 @@ public final class ConfigStore {
                 : Slugs.normalize(name)
                         .orElseThrow(() -> new AssemblyException(
                                 "Cannot derive a slug from the provided name.",
-                                List.of(new FieldError("name", "Cannot derive a slug from name '" + name + "'", "invalid"))));
+                                List.of(new FieldError(
+                                        "name", "Cannot derive a slug from name '" + name + "'", "invalid"))));
         String slug = Slugs.unique(base, taken)
                 .orElseThrow(() -> new AssemblyException(
                         "Could not find a unique slug for '" + base + "' after 99 attempts", List.of()));

@@ -15,9 +15,8 @@ public final class Slugs {
     /** The slug of a name, or empty when nothing usable is left (e.g. {@code "!!!"}). */
     public static Optional<String> normalize(String name) {
         String ascii = Normalizer.normalize(name.strip(), Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "");
-        String slug = ascii.toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
         }

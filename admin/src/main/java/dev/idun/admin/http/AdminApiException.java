@@ -14,7 +14,8 @@ public class AdminApiException extends RuntimeException {
     private final transient ObjectNode details;
     private final List<FieldError> fieldErrors;
 
-    public AdminApiException(int status, ErrorCode code, String message, ObjectNode details, List<FieldError> fieldErrors) {
+    public AdminApiException(
+            int status, ErrorCode code, String message, ObjectNode details, List<FieldError> fieldErrors) {
         super(message);
         this.status = status;
         this.code = code;

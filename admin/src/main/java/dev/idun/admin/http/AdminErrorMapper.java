@@ -22,12 +22,14 @@ public final class AdminErrorMapper {
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             if (ctx.path().startsWith(ADMIN_PREFIX)) {
-                send(ctx, new AdminApiException(
-                        500,
-                        ErrorCode.INTERNAL_ERROR,
-                        "An unexpected error occurred. See server logs for details.",
-                        null,
-                        null));
+                send(
+                        ctx,
+                        new AdminApiException(
+                                500,
+                                ErrorCode.INTERNAL_ERROR,
+                                "An unexpected error occurred. See server logs for details.",
+                                null,
+                                null));
             } else {
                 HttpJson.send(ctx, 500, Json.object().put("detail", "Internal Server Error"));
             }
@@ -46,9 +48,8 @@ public final class AdminErrorMapper {
         if (e.fieldErrors() != null) {
             ArrayNode list = error.putArray("fieldErrors");
             for (FieldError fieldError : e.fieldErrors()) {
-                ObjectNode item = list.addObject()
-                        .put("field", fieldError.field())
-                        .put("message", fieldError.message());
+                ObjectNode item =
+                        list.addObject().put("field", fieldError.field()).put("message", fieldError.message());
                 if (fieldError.code() != null) {
                     item.put("code", fieldError.code());
                 }

@@ -93,8 +93,9 @@ public final class IntegrationRoutes {
         }
         String name = r.get("name") == null ? null : r.requiredString("name");
         Boolean enabled = r.get("enabled") == null ? null : r.optionalBoolean("enabled", true);
-        IntegrationConfig integration =
-                r.get("integration") == null ? null : IntegrationConfig.read(r.get("integration"), "integration", errors);
+        IntegrationConfig integration = r.get("integration") == null
+                ? null
+                : IntegrationConfig.read(r.get("integration"), "integration", errors);
         if (!errors.isEmpty()) {
             throw AdminApiException.invalidBody(errors);
         }
@@ -106,9 +107,8 @@ public final class IntegrationRoutes {
         ReloadPipeline.Mutation<CollectionRow> result = pipeline.mutate((h, now) -> {
             CollectionRow current = find(h, id);
             boolean on = enabled != null ? enabled : current.enabled();
-            String config = integration != null
-                    ? stored(integration, on)
-                    : stored(readStored(current.configJson()), on);
+            String config =
+                    integration != null ? stored(integration, on) : stored(readStored(current.configJson()), on);
             CollectionRow updated = new CollectionRow(
                     current.id(),
                     current.slug(),
@@ -176,7 +176,8 @@ public final class IntegrationRoutes {
                 .put("slug", row.slug())
                 .put("name", row.name())
                 .put("enabled", row.enabled());
-        JsonNode integration = readStored(row.configJson()).withEnabled(row.enabled()).toJson(Casing.CAMEL);
+        JsonNode integration =
+                readStored(row.configJson()).withEnabled(row.enabled()).toJson(Casing.CAMEL);
         node.set("integration", integration);
         node.put("createdAt", iso(row.createdAt()));
         node.put("updatedAt", iso(row.updatedAt()));

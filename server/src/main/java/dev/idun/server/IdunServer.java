@@ -1,0 +1,148 @@
+package dev.idun.server;
+
+import dev.idun.admin.configstore.AssemblyException;
+import dev.idun.admin.configstore.ConfigSeeder;
+import dev.idun.admin.configstore.ConfigStore;
+import dev.idun.admin.db.ConfigVersionStore;
+import dev.idun.admin.db.Database;
+import dev.idun.admin.db.DatabaseUrl;
+import dev.idun.admin.http.AdminErrorMapper;
+import dev.idun.admin.integrations.IntegrationRoutes;
+import dev.idun.admin.reload.MonotonicClock;
+import dev.idun.admin.reload.ReloadPipeline;
+import dev.idun.admin.runtime.RuntimeStatusRoutes;
+import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
+import dev.idun.config.EngineConfig;
+import dev.idun.engine.run.RunPipeline;
+import dev.idun.engine.runtime.LiveRuntime;
+import dev.idun.engine.runtime.RuntimeBuilder;
+import dev.idun.engine.runtime.RuntimeHolder;
+import dev.idun.server.http.AgentRoutes;
+import dev.idun.server.http.EngineRoutes;
+import dev.idun.server.runtime.HolderReloader;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every object of a running server, in order (database, stores, runtime, pipeline,
+ * HTTP), and owns their shutdown. One instance per process.
+ */
+public final class IdunServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IdunServer.class);
+    public static final String VERSION = "0.1.0";
+
+    private final Database database;
+    private final RuntimeHolder runtimes;
+    private final ReloadPipeline pipeline;
+    private final ScheduledExecutorService poller;
+    private final Javalin app;
+
+    private IdunServer(Settings settings, RuntimeBuilder builder, ConfigFile configFile) {
+        this.database = Database.open(DatabaseUrl.parse(settings.databaseUrl()));
+        try {
+            ConfigStore store = new ConfigStore();
+            MonotonicClock clock = new MonotonicClock(Clock.systemUTC());
+            new StartupSeed(new ConfigSeeder(database.jdbi(), store), configFile, settings.seedStarter())
+                    .run(clock.now());
+            this.runtimes = new RuntimeHolder(initialRuntime(store, builder), settings.drainTime());
+            HolderReloader reloader = new HolderReloader(builder, runtimes);
+            this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
+            RunPipeline runs = new RunPipeline(runtimes);
+            this.app = Javalin.create(config -> {
+                config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+                config.startup.showJavalinBanner = false;
+                config.jetty.host = settings.host();
+                config.jetty.port = settings.port();
+                new AdminErrorMapper().register(config.routes);
+                new EngineRoutes(runtimes, VERSION).register(config.routes);
+                new AgentRoutes(runs).register(config.routes);
+                new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
+                new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);
+                new WhatsAppWebhookRoutes(runtimes).register(config.routes);
+            });
+            this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "config-version-poller");
+                thread.setDaemon(true);
+                return thread;
+            });
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        long pollMillis = settings.configPollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::syncQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Builds and starts a server; the port is bound when this returns. */
+    public static IdunServer start(Settings settings, RuntimeBuilder builder) {
+        IdunServer server = new IdunServer(settings, builder, new ConfigFile(settings.configPath()));
+        try {
+            server.app.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        LOG.info(
+                "Serving on http://{}:{} (agent ready: {})",
+                settings.host(),
+                server.port(),
+                server.runtimes.current().agentReady());
+        return server;
+    }
+
+    private LiveRuntime initialRuntime(ConfigStore store, RuntimeBuilder builder) {
+        ConfigVersionStore versions = new ConfigVersionStore();
+        long version = database.jdbi().inTransaction(versions::current);
+        EngineConfig config;
+        try {
+            config = database.jdbi().inTransaction(store::load);
+        } catch (AssemblyException e) {
+            LOG.error("The stored config does not assemble, starting unconfigured: {} {}", e.getMessage(), e.errors());
+            return LiveRuntime.unconfigured(EngineConfig.empty(), version);
+        }
+        try {
+            return builder.build(config, version);
+        } catch (Exception e) {
+            LOG.error("The stored agent could not start, starting unconfigured: {}", e.getMessage());
+            return new LiveRuntime(
+                    EngineConfig.empty(),
+                    version,
+                    null,
+                    List.of("The stored agent could not start: " + e.getMessage()));
+        }
+    }
+
+    private void syncQuietly() {
+        try {
+            pipeline.syncFromDatabase();
+        } catch (RuntimeException e) {
+            LOG.error("Config version check failed", e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public RuntimeHolder runtimes() {
+        return runtimes;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        app.stop();
+        runtimes.close();
+        database.close();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.idun.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Server settings from environment variables (names case-insensitive, values case-sensitive). Every problem is
+ * reported at once by {@link SettingsException}.
+ */
+public record Settings(
+        String host,
+        int port,
+        String databaseUrl,
+        Path configPath,
+        boolean seedStarter,
+        String authMode,
+        Duration drainTime,
+        Duration configPollInterval) {
+    public static final String DEFAULT_DATABASE_URL = "sqlite:///./idun.db";
+
+    public static Settings fromEnv(Map<String, String> env) {
+        Map<String, String> vars = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        vars.putAll(env);
+        List<String> problems = new ArrayList<>();
+        String host = vars.getOrDefault("IDUN_HOST", "127.0.0.1").trim();
+        int port = intValue(vars, "IDUN_PORT", 8000, 0, 65535, problems);
+        String databaseUrl =
+                vars.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL).trim();
+        Path configPath =
+                Path.of(vars.getOrDefault("IDUN_CONFIG_PATH", "./config.yaml").trim());
+        boolean seedStarter = boolValue(vars, "IDUN_SEED_STARTER", true, problems);
+        String authMode = vars.getOrDefault("IDUN_ADMIN_AUTH_MODE", "none").trim();
+        if (!authMode.equals("none") && !authMode.equals("password")) {
+            problems.add("IDUN_ADMIN_AUTH_MODE must be 'none' or 'password', not '" + authMode + "'.");
+        } else if (authMode.equals("password")) {
+            problems.add("IDUN_ADMIN_AUTH_MODE=password is not available in this build yet; the admin API is open"
+                    + " to anyone who can reach the port, so keep IDUN_HOST on loopback (the default).");
+        }
+        int drainSeconds = intValue(vars, "IDUN_RELOAD_DRAIN_SECONDS", 30, 0, 3600, problems);
+        int pollMillis = intValue(vars, "IDUN_CONFIG_POLL_MILLIS", 2000, 100, 600_000, problems);
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return new Settings(
+                host,
+                port,
+                databaseUrl,
+                configPath,
+                seedStarter,
+                authMode,
+                Duration.ofSeconds(drainSeconds),
+                Duration.ofMillis(pollMillis));
+    }
+
+    public Settings withHost(String value) {
+        return new Settings(value, port, databaseUrl, configPath, seedStarter, authMode, drainTime, configPollInterval);
+    }
+
+    public Settings withPort(int value) {
+        return new Settings(host, value, databaseUrl, configPath, seedStarter, authMode, drainTime, configPollInterval);
+    }
+
+    public Settings withDatabaseUrl(String value) {
+        return new Settings(host, port, value, configPath, seedStarter, authMode, drainTime, configPollInterval);
+    }
+
+    public Settings withConfigPath(Path value) {
+        return new Settings(host, port, databaseUrl, value, seedStarter, authMode, drainTime, configPollInterval);
+    }
+
+    private static int intValue(
+            Map<String, String> vars, String name, int fallback, int min, int max, List<String> problems) {
+        String text = vars.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value < min || value > max) {
+                problems.add(name + " must be between " + min + " and " + max + ", not " + value + ".");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(name + " must be a whole number, not '" + text + "'.");
+            return fallback;
+        }
+    }
+
+    private static boolean boolValue(Map<String, String> vars, String name, boolean fallback, List<String> problems) {
+        String text = vars.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> {
+                return true;
+            }
+            case "false", "0", "no", "off" -> {
+                return false;
+            }
+            default -> {
+                problems.add(name + " must be true or false, not '" + text + "'.");
+                return fallback;
+            }
+        }
+    }
+}

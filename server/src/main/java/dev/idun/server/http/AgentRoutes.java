@@ -1,0 +1,125 @@
+package dev.idun.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idun.admin.http.HttpJson;
+import dev.idun.config.ConfigValidationException;
+import dev.idun.config.Json;
+import dev.idun.engine.agent.ChatMessage;
+import dev.idun.engine.agent.EventSink;
+import dev.idun.engine.agent.RunInput;
+import dev.idun.engine.run.AgentNotReadyException;
+import dev.idun.engine.run.RunPipeline;
+import dev.idun.engine.runtime.LiveRuntime;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /agent/run}: an AG-UI {@code RunAgentInput} in, the run's events out as server-sent events. Errors
+ * before the stream opens are HTTP errors (422 malformed body, 503 no agent); after it opens they are a
+ * {@code RUN_ERROR} event.
+ */
+public final class AgentRoutes {
+    private final RunPipeline pipeline;
+
+    public AgentRoutes(RunPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/agent/run", this::run);
+        routes.exception(AgentNotReadyException.class, (e, ctx) -> notReady(ctx));
+    }
+
+    private void run(Context ctx) {
+        RunInput input = parse(ctx);
+        if (input == null) {
+            return;
+        }
+        LiveRuntime.Lease lease = pipeline.begin();
+        ctx.status(200)
+                .contentType("text/event-stream")
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no");
+        try {
+            OutputStream out = ctx.res().getOutputStream();
+            EventSink sink = event -> write(out, "data: " + Json.write(event.toJson()) + "\n\n");
+            pipeline.run(lease, input, sink);
+        } catch (IOException | UncheckedIOException e) {
+            lease.close();
+        }
+    }
+
+    private static void write(OutputStream out, String frame) {
+        try {
+            out.write(frame.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunInput parse(Context ctx) {
+        JsonNode body;
+        try {
+            body = Json.parse(ctx.body());
+        } catch (ConfigValidationException e) {
+            unprocessable(ctx, "body", "Invalid JSON", "json_invalid");
+            return null;
+        }
+        if (!body.isObject()) {
+            unprocessable(ctx, "body", "Input should be an object", "model_type");
+            return null;
+        }
+        for (String field : List.of("threadId", "runId")) {
+            if (!body.path(field).isTextual()) {
+                unprocessable(ctx, field, "Field required", "missing");
+                return null;
+            }
+        }
+        JsonNode messages = body.path("messages");
+        if (!messages.isMissingNode() && !messages.isArray()) {
+            unprocessable(ctx, "messages", "Input should be a valid list", "list_type");
+            return null;
+        }
+        List<ChatMessage> parsed = new ArrayList<>();
+        for (JsonNode message : messages) {
+            if (!message.path("role").isTextual()) {
+                unprocessable(ctx, "messages.role", "Field required", "missing");
+                return null;
+            }
+            JsonNode content = message.path("content");
+            parsed.add(new ChatMessage(
+                    message.path("id").asText(null),
+                    message.path("role").asText(),
+                    content.isTextual() ? content.asText() : content.isMissingNode() ? "" : content.toString()));
+        }
+        return new RunInput(body.get("threadId").asText(), body.get("runId").asText(), parsed);
+    }
+
+    private static void unprocessable(Context ctx, String field, String message, String type) {
+        ObjectNode error = Json.object().put("msg", message).put("type", type);
+        error.putArray("loc").add("body").add(field);
+        ArrayNode detail = Json.mapper().createArrayNode().add(error);
+        ObjectNode body = Json.object();
+        body.set("detail", detail);
+        HttpJson.send(ctx, 422, body);
+    }
+
+    private static void notReady(Context ctx) {
+        ObjectNode error =
+                Json.object().put("code", "agent_not_ready").put("message", new AgentNotReadyException().getMessage());
+        ObjectNode detail = Json.object();
+        detail.set("error", error);
+        ObjectNode body = Json.object();
+        body.set("detail", detail);
+        HttpJson.send(ctx, 503, body);
+    }
+}
