@@ -1,0 +1,279 @@
+package dev.idun.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.idun.admin.db.TestDatabases;
+import dev.idun.server.cli.Cli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** First-boot seeding from the config file, and export/import through the command line. */
+class SeedAndExportTest {
+    static final String FULL_CONFIG = """
+            server:
+              api:
+                port: 8000
+            agent:
+              type: LANGCHAIN4J
+              config:
+                name: Support Agent
+                model:
+                  provider: echo
+                checkpointer:
+                  type: memory
+            mcp_servers:
+            - name: time
+              transport: stdio
+              command: java
+              args: ["-jar", "time.jar"]
+              env:
+                TZ: UTC
+            - name: search
+              display_name: Web Search
+              transport: streamable_http
+              url: http://127.0.0.1:9/mcp
+              enabled: false
+            guardrails:
+              input:
+              - name: Profanity filter
+                config_id: ban_list
+                banned_words: ["foo", "bar"]
+              output:
+              - config_id: detect_pii
+                pii_entities: ["EMAIL_ADDRESS"]
+                enabled: false
+            observability:
+            - provider: LANGFUSE
+              enabled: true
+              config:
+                host: https://cloud.langfuse.com
+                public_key: pk-1
+                secret_key: sk-1
+            sso:
+              enabled: true
+              issuer: https://accounts.example.com
+              client_id: client-1
+              allowed_domains: ["example.com"]
+            integrations:
+            - provider: WHATSAPP
+              config:
+                access_token: EAAG
+                phone_number_id: "0123456789"
+                verify_token: seeded-token
+            - provider: WHATSAPP
+              enabled: false
+              config:
+                access_token: EAAG2
+                phone_number_id: "2"
+                verify_token: second
+            - name: Team chat
+              provider: SLACK
+              config:
+                bot_token: xoxb-1
+                signing_secret: s3cret
+            prompts:
+            - prompt_id: system-prompt
+              version: 3
+              content: "You are {{ role }}."
+              tags: ["latest"]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String sqlite() {
+        return TestServer.urlOf(TestDatabases.freshSqlite(dir));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void seeds_every_section_of_the_config_file_into_an_empty_database() throws IOException {
+        Path config = write("config.yaml", FULL_CONFIG);
+        String url = sqlite();
+        try (TestServer server = TestServer.start(url, config)) {
+            JsonNode health = server.http.get("/health").json();
+            assertThat(health.get("agent_name").asText()).isEqualTo("Support Agent");
+            JsonNode integrations = server.http.get("/admin/api/v1/integrations").json();
+            assertThat(integrations).hasSize(3);
+            assertThat(integrations.get(0).get("name").asText()).isEqualTo("WhatsApp");
+            assertThat(integrations.get(1).get("name").asText()).isEqualTo("WhatsApp 2");
+            assertThat(integrations.get(1).get("enabled").asBoolean()).isFalse();
+            assertThat(integrations.get(2).get("slug").asText()).isEqualTo("team-chat");
+            assertThat(integrations.get(0).at("/integration/config/phoneNumberId").asText())
+                    .isEqualTo("0123456789");
+            assertThat(server.http
+                            .get("/integrations/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=seeded-token"
+                                    + "&hub.challenge=x")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(server.http
+                            .get("/integrations/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=second"
+                                    + "&hub.challenge=x")
+                            .status())
+                    .isEqualTo(403);
+        }
+        String exported = exportYaml(url);
+        assertThat(exported).contains("display_name: Web Search", "name: Profanity filter", "slug: whatsapp-2");
+        assertThat(exported).contains("secret_key: sk-1", "prompt_id: system-prompt", "type: memory");
+    }
+
+    @Test
+    void export_then_import_into_an_empty_database_then_export_gives_the_same_yaml() throws IOException {
+        String first = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        try (TestServer server = TestServer.start(first, write("config.yaml", FULL_CONFIG))) {
+            server.http.patch(
+                    "/admin/api/v1/integrations/" + server.http.get("/admin/api/v1/integrations").json().get(0)
+                            .get("id").asText(),
+                    "{\"name\": \"Renamed\"}");
+        }
+        String exported = exportYaml(first);
+        assertThat(exported).contains("name: Renamed", "slug: whatsapp\n");
+
+        String second = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        Path file = write("exported.yaml", exported);
+        CliRun imported = cli("import", file.toString(), "--database-url", second);
+        assertThat(imported.code()).as(imported.err()).isZero();
+
+        assertThat(exportYaml(second)).isEqualTo(exported);
+    }
+
+    @Test
+    void import_of_an_invalid_file_changes_nothing_and_names_the_fields() throws IOException {
+        String url = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
+            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Starter Agent");
+        }
+        String before = exportYaml(url);
+        Path bad = write("bad.yaml", """
+                agent:
+                  type: LANGCHAIN4J
+                  config:
+                    name: Broken
+                    model: {provider: openai}
+                integrations:
+                - provider: SLACK
+                  config: {bot_token: x}
+                """);
+
+        CliRun run = cli("import", bad.toString(), "--database-url", url);
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("agent.config.model.name", "integrations.0.config.signing_secret");
+        assertThat(exportYaml(url)).isEqualTo(before);
+    }
+
+    @Test
+    void an_import_reaches_a_running_server_through_the_config_version() throws Exception {
+        String url = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
+            String yaml = exportYaml(url).replace("name: Starter Agent", "name: Imported Agent")
+                    + """
+                    integrations:
+                    - provider: WHATSAPP
+                      config:
+                        access_token: t
+                        phone_number_id: "1"
+                        verify_token: imported
+                    """;
+            CliRun run = cli("import", write("next.yaml", yaml).toString(), "--database-url", url);
+            assertThat(run.code()).as(run.err()).isZero();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!server.http.get("/health").body().contains("Imported Agent") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Imported Agent");
+            assertThat(server.http
+                            .get("/integrations/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=imported"
+                                    + "&hub.challenge=x")
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_starter_agent_answers_on_a_fresh_install() {
+        try (TestServer server = TestServer.start(sqlite(), dir.resolve("absent.yaml"))) {
+            Http.Response run = server.http.post(
+                    "/agent/run",
+                    "{\"threadId\": \"t1\", \"runId\": \"r1\", \"messages\": [{\"id\": \"m1\", \"role\": \"user\","
+                            + " \"content\": \"hello\"}]}");
+            assertThat(run.status()).isEqualTo(200);
+            assertThat(run.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            assertThat(run.body()).contains("\"delta\":\"Echo: hello\"");
+            assertThat(server.http.get("/health").json().get("agentReady").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void starts_unconfigured_without_a_file_when_the_starter_is_disabled() {
+        try (TestServer server =
+                TestServer.start(sqlite(), dir.resolve("absent.yaml"), Map.of("IDUN_SEED_STARTER", "false"))) {
+            assertUnconfigured(server);
+        }
+    }
+
+    @Test
+    void starts_unconfigured_with_a_file_that_has_no_agent() throws IOException {
+        Path config = write("config.yaml", """
+                integrations:
+                - provider: SLACK
+                  config: {bot_token: x, signing_secret: y}
+                """);
+        try (TestServer server = TestServer.start(sqlite(), config)) {
+            assertUnconfigured(server);
+            assertThat(server.http.get("/admin/api/v1/integrations").json()).hasSize(1);
+        }
+    }
+
+    private static void assertUnconfigured(TestServer server) {
+        Http.Response run = server.http.post("/agent/run", "{\"threadId\": \"t\", \"runId\": \"r\", \"messages\": []}");
+        assertThat(run.status()).isEqualTo(503);
+        assertThat(run.json().at("/detail/error/code").asText()).isEqualTo("agent_not_ready");
+        JsonNode health = server.http.get("/health").json();
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.get("agent_name").isNull()).isTrue();
+        assertThat(health.get("agentReady").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_changed_config_file_is_not_applied_after_the_first_boot() throws IOException {
+        String url = sqlite();
+        Path config = write("config.yaml", FULL_CONFIG);
+        try (TestServer server = TestServer.start(url, config)) {
+            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Support Agent");
+        }
+        write("config.yaml", FULL_CONFIG.replace("Support Agent", "Changed Agent"));
+        try (TestServer server = TestServer.start(url, config)) {
+            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Support Agent");
+        }
+    }
+
+    record CliRun(int code, String out, String err) {}
+
+    private static CliRun cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Cli(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true)).run(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    private static String exportYaml(String url) {
+        CliRun run = cli("export", "--database-url", url);
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.out();
+    }
+}
