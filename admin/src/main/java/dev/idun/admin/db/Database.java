@@ -123,7 +123,7 @@ public final class Database implements AutoCloseable {
     private static HikariConfig baseConfig(DatabaseUrl url, String poolName) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
-        config.setJdbcUrl(url.jdbcUrl());
+        config.setJdbcUrl(url.connectionUrl());
         config.setDriverClassName(url.dialect() == Dialect.SQLITE ? "org.sqlite.JDBC" : "org.postgresql.Driver");
         if (url.user() != null) {
             config.setUsername(url.user());

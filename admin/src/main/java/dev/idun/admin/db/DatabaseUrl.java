@@ -7,7 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +23,6 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, Dialect 
 
     private static final String JDBC_SQLITE = "jdbc:sqlite:";
     private static final String JDBC_POSTGRES = "jdbc:postgresql://";
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]{0,30}):");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&#]*");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
@@ -69,8 +67,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, Dialect 
                 return sqlAlchemyPostgres(trimmed.substring(prefix.length()));
             }
         }
-        Matcher scheme = SCHEME.matcher(trimmed);
-        throw rejected(scheme.find() ? "a URL with scheme '" + scheme.group(1) + "'" : "a URL without a known scheme");
+        throw rejected("a URL with an unsupported scheme");
     }
 
     /** Returns the JDBC URL for logs, with any password shown as {@code ***}. */
@@ -82,6 +79,24 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, Dialect 
     public String toString() {
         return "DatabaseUrl[jdbcUrl=" + redacted() + ", user=" + user + ", password="
                 + (password == null ? null : "***") + ", dialect=" + dialect + "]";
+    }
+
+    /**
+     * The JDBC URL handed to the driver: a {@code password} query parameter is taken out, since the password travels
+     * separately and drivers and migration tools echo the URL in logs and errors.
+     */
+    String connectionUrl() {
+        int queryStart = jdbcUrl.indexOf('?');
+        if (password == null || queryStart < 0) {
+            return jdbcUrl;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String param : jdbcUrl.substring(queryStart + 1).split("&")) {
+            if (!param.toLowerCase(Locale.ROOT).startsWith("password=") && !param.isEmpty()) {
+                kept.append(kept.length() == 0 ? '?' : '&').append(param);
+            }
+        }
+        return jdbcUrl.substring(0, queryStart) + kept;
     }
 
     boolean isSqliteInMemory() {
