@@ -65,7 +65,7 @@ public final class ConfigDocument {
                 readMcpServers(r, errors),
                 readGuardrails(r, errors),
                 readObservability(r, errors),
-                r.get("sso") == null ? null : SsoConfig.read(r.get("sso"), "sso", errors),
+                r.get("sso") == null ? null : SsoConfig.read(r.get("sso"), "sso", Casing.SNAKE, errors),
                 readIntegrations(r, errors),
                 readPrompts(r, errors));
         if (!errors.isEmpty()) {
@@ -82,7 +82,7 @@ public final class ConfigDocument {
             String slug = text(fields.remove("slug"));
             boolean enabled = fields.path("enabled").asBoolean(true);
             fields.remove("enabled");
-            McpServerConfig server = McpServerConfig.read(fields, path, errors);
+            McpServerConfig server = McpServerConfig.read(fields, path, Casing.SNAKE, errors);
             if (server != null) {
                 items.add(new Named<>(displayName != null ? displayName : server.name(), slug, enabled, server));
             }
@@ -124,9 +124,11 @@ public final class ConfigDocument {
                 errors.add(FieldError.invalid("observability", "Only one observability provider is supported"));
                 return null;
             }
-            return node.isEmpty() ? null : ObservabilityConfig.read(node.get(0), "observability.0", errors);
+            return node.isEmpty()
+                    ? null
+                    : ObservabilityConfig.read(node.get(0), "observability.0", Casing.SNAKE, errors);
         }
-        return ObservabilityConfig.read(node, "observability", errors);
+        return ObservabilityConfig.read(node, "observability", Casing.SNAKE, errors);
     }
 
     private static List<Named<IntegrationConfig>> readIntegrations(FieldReader r, List<FieldError> errors) {
@@ -136,7 +138,7 @@ public final class ConfigDocument {
             ObjectNode fields = item.deepCopy();
             String name = text(fields.remove("name"));
             String slug = text(fields.remove("slug"));
-            IntegrationConfig integration = IntegrationConfig.read(fields, path, errors);
+            IntegrationConfig integration = IntegrationConfig.read(fields, path, Casing.SNAKE, errors);
             if (integration != null) {
                 String base = integration.provider().displayName();
                 int count = seen.merge(base, 1, Integer::sum);
@@ -150,7 +152,7 @@ public final class ConfigDocument {
     private static List<PromptConfig> readPrompts(FieldReader r, List<FieldError> errors) {
         List<PromptConfig> items = new ArrayList<>();
         forEachItem(r, "prompts", errors, (item, path) -> {
-            PromptConfig prompt = PromptConfig.read(item, path, errors);
+            PromptConfig prompt = PromptConfig.read(item, path, Casing.SNAKE, errors);
             if (prompt != null) {
                 items.add(prompt);
             }

@@ -68,7 +68,9 @@ class CliTest {
         int code = run(Map.of(), "serve", "--port", "0", "--config", config.toString(), "--database-url", url);
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("agent.type", "not run by this server").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .contains("agent.type", "not run by this server")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -83,7 +85,13 @@ class CliTest {
     void setup_migrates_and_seeds_then_exits() {
         String url = "jdbc:sqlite:" + dir.resolve("setup.db");
 
-        int code = run(Map.of(), "setup", "--database-url", url, "--config", dir.resolve("none.yaml").toString());
+        int code = run(
+                Map.of(),
+                "setup",
+                "--database-url",
+                url,
+                "--config",
+                dir.resolve("none.yaml").toString());
 
         assertThat(code).as(err.toString()).isZero();
         out.getBuffer().setLength(0);

@@ -54,8 +54,7 @@ abstract class IntegrationsApiSuite {
     String patchToken(String id, String token) {
         return """
                 {"integration": {"provider": "WHATSAPP", "config": {"accessToken": "EAAG-token",
-                 "phoneNumberId": "1234567890", "verifyToken": "%s"}}}"""
-                .formatted(token);
+                 "phoneNumberId": "1234567890", "verifyToken": "%s"}}}""".formatted(token);
     }
 
     @Test
@@ -126,7 +125,10 @@ abstract class IntegrationsApiSuite {
     @Test
     void an_empty_patch_changes_nothing_and_does_not_reload() {
         String id = create("t").get("id").asText();
-        long version = http.get("/admin/api/v1/runtime/status").json().get("configVersion").asLong();
+        long version = http.get("/admin/api/v1/runtime/status")
+                .json()
+                .get("configVersion")
+                .asLong();
         int builds = server.builder.builds();
 
         Http.Response response = http.patch(BASE + "/" + id, "{}");
@@ -136,7 +138,10 @@ abstract class IntegrationsApiSuite {
         assertThat(response.json().at("/reload/status").asText()).isEqualTo("reloaded");
         assertThat(response.json().at("/data/id").asText()).isEqualTo(id);
         assertThat(server.builder.builds()).isEqualTo(builds);
-        assertThat(http.get("/admin/api/v1/runtime/status").json().get("configVersion").asLong())
+        assertThat(http.get("/admin/api/v1/runtime/status")
+                        .json()
+                        .get("configVersion")
+                        .asLong())
                 .isEqualTo(version);
     }
 
@@ -156,7 +161,8 @@ abstract class IntegrationsApiSuite {
 
         Http.Response badName = http.post(BASE, WHATSAPP_BODY.formatted("x").replace("Customer Support", "!!!"));
         assertThat(badName.status()).isEqualTo(422);
-        assertThat(badName.json().at("/error/message").asText()).isEqualTo("Cannot derive a slug from the provided name.");
+        assertThat(badName.json().at("/error/message").asText())
+                .isEqualTo("Cannot derive a slug from the provided name.");
         assertThat(badName.json().at("/error/fieldErrors/0/field").asText()).isEqualTo("name");
     }
 
@@ -169,7 +175,9 @@ abstract class IntegrationsApiSuite {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().at("/error/code").asText()).isEqualTo("validation_failed");
         List<String> fields = new ArrayList<>();
-        response.json().at("/error/fieldErrors").forEach(e -> fields.add(e.get("field").asText()));
+        response.json()
+                .at("/error/fieldErrors")
+                .forEach(e -> fields.add(e.get("field").asText()));
         assertThat(fields).containsExactly("integration.config.phoneNumberId");
         assertThat(http.get(BASE).json()).isEmpty();
     }
@@ -186,8 +194,7 @@ abstract class IntegrationsApiSuite {
             "{\"provider\": \"TELEGRAM\", \"config\": {\"botToken\": \"123:abc\"}}"
         };
         for (String integration : bodies) {
-            Http.Response response =
-                    http.post(BASE, "{\"name\": \"Bot\", \"integration\": " + integration + "}");
+            Http.Response response = http.post(BASE, "{\"name\": \"Bot\", \"integration\": " + integration + "}");
             assertThat(response.status()).as(response.body()).isEqualTo(201);
         }
         Http.Response unknown =
@@ -233,8 +240,8 @@ abstract class IntegrationsApiSuite {
         assertThat(handshake("/integrations/whatsapp/webhook", "first")).isEqualTo(404);
         String id = create("first").get("id").asText();
 
-        Http.Response ok = http.get("/integrations/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=first"
-                + "&hub.challenge=ch-42");
+        Http.Response ok = http.get(
+                "/integrations/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=first" + "&hub.challenge=ch-42");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("ch-42");
         assertThat(ok.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -243,18 +250,23 @@ abstract class IntegrationsApiSuite {
                         .status())
                 .isEqualTo(403);
 
-        assertThat(http.patch(BASE + "/" + id, patchToken(id, "second")).status()).isEqualTo(200);
+        assertThat(http.patch(BASE + "/" + id, patchToken(id, "second")).status())
+                .isEqualTo(200);
 
         assertThat(handshake("/integrations/whatsapp/webhook", "first")).isEqualTo(403);
         assertThat(handshake("/integrations/whatsapp/webhook", "second")).isEqualTo(200);
-        assertThat(handshake("/integrations/whatsapp/customer-support/webhook", "second")).isEqualTo(200);
-        assertThat(handshake("/integrations/whatsapp/other-slug/webhook", "second")).isEqualTo(404);
+        assertThat(handshake("/integrations/whatsapp/customer-support/webhook", "second"))
+                .isEqualTo(200);
+        assertThat(handshake("/integrations/whatsapp/other-slug/webhook", "second"))
+                .isEqualTo(404);
 
         create("third");
         assertThat(handshake("/integrations/whatsapp/webhook", "third")).isEqualTo(200);
         assertThat(handshake("/integrations/whatsapp/webhook", "second")).isEqualTo(200);
-        assertThat(handshake("/integrations/whatsapp/customer-support/webhook", "third")).isEqualTo(403);
-        assertThat(handshake("/integrations/whatsapp/customer-support-2/webhook", "third")).isEqualTo(200);
+        assertThat(handshake("/integrations/whatsapp/customer-support/webhook", "third"))
+                .isEqualTo(403);
+        assertThat(handshake("/integrations/whatsapp/customer-support-2/webhook", "third"))
+                .isEqualTo(200);
     }
 
     @Test
@@ -268,7 +280,10 @@ abstract class IntegrationsApiSuite {
         assertThat(failed.json().at("/error/code").asText()).isEqualTo("reload_failed");
         assertThat(failed.json().at("/error/message").asText()).isEqualTo("Engine reload failed; config not saved.");
         assertThat(failed.json().at("/error/details/recovered").asBoolean()).isTrue();
-        assertThat(http.get(BASE + "/" + id).json().at("/integration/config/verifyToken").asText())
+        assertThat(http.get(BASE + "/" + id)
+                        .json()
+                        .at("/integration/config/verifyToken")
+                        .asText())
                 .isEqualTo("old-token");
         assertThat(handshake("/integrations/whatsapp/webhook", "old-token")).isEqualTo(200);
         assertThat(handshake("/integrations/whatsapp/webhook", "new-token")).isEqualTo(403);
@@ -281,7 +296,8 @@ abstract class IntegrationsApiSuite {
         assertThat(http.get(BASE).json()).hasSize(1);
 
         server.builder.succeed();
-        assertThat(http.patch(BASE + "/" + id, patchToken(id, "new-token")).status()).isEqualTo(200);
+        assertThat(http.patch(BASE + "/" + id, patchToken(id, "new-token")).status())
+                .isEqualTo(200);
         assertThat(handshake("/integrations/whatsapp/webhook", "new-token")).isEqualTo(200);
         assertThat(http.get("/admin/api/v1/runtime/status").json().get("status").asText())
                 .isEqualTo("reloaded");
@@ -294,14 +310,18 @@ abstract class IntegrationsApiSuite {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String token = "token-" + i;
-            results.add(pool.submit(() -> http.patch(BASE + "/" + id, patchToken(id, token)).status()));
+            results.add(pool.submit(
+                    () -> http.patch(BASE + "/" + id, patchToken(id, token)).status()));
         }
         for (Future<Integer> result : results) {
             assertThat(result.get()).isEqualTo(200);
         }
         pool.shutdown();
 
-        String stored = http.get(BASE + "/" + id).json().at("/integration/config/verifyToken").asText();
+        String stored = http.get(BASE + "/" + id)
+                .json()
+                .at("/integration/config/verifyToken")
+                .asText();
         assertThat(handshake("/integrations/whatsapp/webhook", stored)).isEqualTo(200);
         for (int i = 0; i < 50; i++) {
             String token = "token-" + i;

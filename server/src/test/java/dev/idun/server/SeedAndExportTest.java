@@ -106,13 +106,17 @@ class SeedAndExportTest {
         try (TestServer server = TestServer.start(url, config)) {
             JsonNode health = server.http.get("/health").json();
             assertThat(health.get("agent_name").asText()).isEqualTo("Support Agent");
-            JsonNode integrations = server.http.get("/admin/api/v1/integrations").json();
+            JsonNode integrations =
+                    server.http.get("/admin/api/v1/integrations").json();
             assertThat(integrations).hasSize(3);
             assertThat(integrations.get(0).get("name").asText()).isEqualTo("WhatsApp");
             assertThat(integrations.get(1).get("name").asText()).isEqualTo("WhatsApp 2");
             assertThat(integrations.get(1).get("enabled").asBoolean()).isFalse();
             assertThat(integrations.get(2).get("slug").asText()).isEqualTo("team-chat");
-            assertThat(integrations.get(0).at("/integration/config/phoneNumberId").asText())
+            assertThat(integrations
+                            .get(0)
+                            .at("/integration/config/phoneNumberId")
+                            .asText())
                     .isEqualTo("0123456789");
             assertThat(server.http
                             .get("/integrations/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=seeded-token"
@@ -135,8 +139,13 @@ class SeedAndExportTest {
         String first = TestServer.urlOf(TestDatabases.freshSqlite(dir));
         try (TestServer server = TestServer.start(first, write("config.yaml", FULL_CONFIG))) {
             server.http.patch(
-                    "/admin/api/v1/integrations/" + server.http.get("/admin/api/v1/integrations").json().get(0)
-                            .get("id").asText(),
+                    "/admin/api/v1/integrations/"
+                            + server.http
+                                    .get("/admin/api/v1/integrations")
+                                    .json()
+                                    .get(0)
+                                    .get("id")
+                                    .asText(),
                     "{\"name\": \"Renamed\"}");
         }
         String exported = exportYaml(first);
@@ -154,7 +163,8 @@ class SeedAndExportTest {
     void import_of_an_invalid_file_changes_nothing_and_names_the_fields() throws IOException {
         String url = TestServer.urlOf(TestDatabases.freshSqlite(dir));
         try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
-            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Starter Agent");
+            assertThat(server.http.get("/health").json().get("agent_name").asText())
+                    .isEqualTo("Starter Agent");
         }
         String before = exportYaml(url);
         Path bad = write("bad.yaml", """
@@ -179,8 +189,7 @@ class SeedAndExportTest {
     void an_import_reaches_a_running_server_through_the_config_version() throws Exception {
         String url = TestServer.urlOf(TestDatabases.freshSqlite(dir));
         try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
-            String yaml = exportYaml(url).replace("name: Starter Agent", "name: Imported Agent")
-                    + """
+            String yaml = exportYaml(url).replace("name: Starter Agent", "name: Imported Agent") + """
                     integrations:
                     - provider: WHATSAPP
                       config:
@@ -195,7 +204,8 @@ class SeedAndExportTest {
             while (!server.http.get("/health").body().contains("Imported Agent") && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Imported Agent");
+            assertThat(server.http.get("/health").json().get("agent_name").asText())
+                    .isEqualTo("Imported Agent");
             assertThat(server.http
                             .get("/integrations/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=imported"
                                     + "&hub.challenge=x")
@@ -214,7 +224,8 @@ class SeedAndExportTest {
             assertThat(run.status()).isEqualTo(200);
             assertThat(run.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             assertThat(run.body()).contains("\"delta\":\"Echo: hello\"");
-            assertThat(server.http.get("/health").json().get("agentReady").asBoolean()).isTrue();
+            assertThat(server.http.get("/health").json().get("agentReady").asBoolean())
+                    .isTrue();
         }
     }
 
@@ -254,11 +265,13 @@ class SeedAndExportTest {
         String url = sqlite();
         Path config = write("config.yaml", FULL_CONFIG);
         try (TestServer server = TestServer.start(url, config)) {
-            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Support Agent");
+            assertThat(server.http.get("/health").json().get("agent_name").asText())
+                    .isEqualTo("Support Agent");
         }
         write("config.yaml", FULL_CONFIG.replace("Support Agent", "Changed Agent"));
         try (TestServer server = TestServer.start(url, config)) {
-            assertThat(server.http.get("/health").json().get("agent_name").asText()).isEqualTo("Support Agent");
+            assertThat(server.http.get("/health").json().get("agent_name").asText())
+                    .isEqualTo("Support Agent");
         }
     }
 

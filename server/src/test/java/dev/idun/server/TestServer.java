@@ -44,7 +44,9 @@ final class TestServer implements AutoCloseable {
 
     /** A database URL string, credentials included, that the server's settings accept. */
     static String urlOf(DatabaseUrl url) {
-        if (url.dialect() == Dialect.SQLITE || url.user() == null || url.jdbcUrl().contains("user=")) {
+        if (url.dialect() == Dialect.SQLITE
+                || url.user() == null
+                || url.jdbcUrl().contains("user=")) {
             return url.jdbcUrl();
         }
         String separator = url.jdbcUrl().contains("?") ? "&" : "?";

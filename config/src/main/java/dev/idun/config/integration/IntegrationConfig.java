@@ -23,8 +23,13 @@ public record IntegrationConfig(IntegrationProvider provider, boolean enabled, P
 
     /** Reads an integration at {@code path}; returns null and records errors when it does not validate. */
     public static IntegrationConfig read(JsonNode node, String path, List<FieldError> errors) {
+        return read(node, path, Casing.CAMEL, errors);
+    }
+
+    /** Reads at {@code path}, naming fields in error paths with {@code pathCasing} (the casing of the source). */
+    public static IntegrationConfig read(JsonNode node, String path, Casing pathCasing, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = FieldReader.of(node, path, Casing.CAMEL, errors);
+        FieldReader r = FieldReader.of(node, path, pathCasing, errors);
         String providerText = r.requiredString("provider");
         boolean enabled = r.optionalBoolean("enabled", true);
         IntegrationProvider provider = null;

@@ -37,8 +37,13 @@ public record McpServerConfig(
     }
 
     public static McpServerConfig read(JsonNode node, String path, List<FieldError> errors) {
+        return read(node, path, Casing.CAMEL, errors);
+    }
+
+    /** Reads at {@code path}, naming fields in error paths with {@code pathCasing} (the casing of the source). */
+    public static McpServerConfig read(JsonNode node, String path, Casing pathCasing, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = FieldReader.of(node, path, Casing.CAMEL, errors);
+        FieldReader r = FieldReader.of(node, path, pathCasing, errors);
         String name = r.requiredString("name");
         String transport = r.optionalString("transport", "streamable_http");
         if (transport != null && !TRANSPORTS.contains(transport)) {

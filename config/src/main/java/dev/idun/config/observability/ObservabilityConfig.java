@@ -28,8 +28,13 @@ public record ObservabilityConfig(String provider, boolean enabled, ObjectNode c
     }
 
     public static ObservabilityConfig read(JsonNode node, String path, List<FieldError> errors) {
+        return read(node, path, Casing.CAMEL, errors);
+    }
+
+    /** Reads at {@code path}, naming fields in error paths with {@code pathCasing} (the casing of the source). */
+    public static ObservabilityConfig read(JsonNode node, String path, Casing pathCasing, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = FieldReader.of(node, path, Casing.CAMEL, errors);
+        FieldReader r = FieldReader.of(node, path, pathCasing, errors);
         String provider = r.optionalString("provider", "LANGFUSE");
         if (provider != null && !PROVIDERS.contains(provider.toUpperCase(Locale.ROOT))) {
             r.error(

@@ -15,8 +15,13 @@ public record PromptConfig(String promptId, int version, String content, List<St
     }
 
     public static PromptConfig read(JsonNode node, String path, List<FieldError> errors) {
+        return read(node, path, Casing.CAMEL, errors);
+    }
+
+    /** Reads at {@code path}, naming fields in error paths with {@code pathCasing} (the casing of the source). */
+    public static PromptConfig read(JsonNode node, String path, Casing pathCasing, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = FieldReader.of(node, path, Casing.CAMEL, errors);
+        FieldReader r = FieldReader.of(node, path, pathCasing, errors);
         String promptId = r.requiredString("promptId");
         Integer version = r.optionalInt("version", 1);
         String content = r.optionalString("content", null);

@@ -22,8 +22,13 @@ public record SsoConfig(
     }
 
     public static SsoConfig read(JsonNode node, String path, List<FieldError> errors) {
+        return read(node, path, Casing.CAMEL, errors);
+    }
+
+    /** Reads at {@code path}, naming fields in error paths with {@code pathCasing} (the casing of the source). */
+    public static SsoConfig read(JsonNode node, String path, Casing pathCasing, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = FieldReader.of(node, path, Casing.CAMEL, errors);
+        FieldReader r = FieldReader.of(node, path, pathCasing, errors);
         SsoConfig config = new SsoConfig(
                 r.optionalBoolean("enabled", true),
                 r.requiredString("issuer"),
