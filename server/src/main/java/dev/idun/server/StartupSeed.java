@@ -1,8 +1,11 @@
 package dev.idun.server;
 
 import dev.idun.admin.configstore.ConfigSeeder;
+import dev.idun.config.ConfigDocument;
 import dev.idun.config.EngineConfig;
+import dev.idun.config.Named;
 import dev.idun.config.agent.AgentConfig;
+import dev.idun.config.guardrail.GuardrailEntry;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,13 +30,7 @@ public final class StartupSeed {
 
     public void run(Instant now) {
         if (!seeder.isEmpty()) {
-            if (file.exists()) {
-                LOG.info(
-                        "The database holds the config; {} is not applied (use `idun import {}` to replace the"
-                                + " stored config with it).",
-                        file.path(),
-                        file.path());
-            }
+            reportDrift();
             return;
         }
         Optional<EngineConfig> fromFile = file.read();
@@ -46,5 +43,46 @@ public final class StartupSeed {
         } else {
             LOG.info("No {} found and IDUN_SEED_STARTER=false: starting unconfigured", file.path());
         }
+    }
+
+    /** The database is the source of truth after the first boot; a file that says otherwise is only reported. */
+    private void reportDrift() {
+        if (!file.exists()) {
+            return;
+        }
+        try {
+            EngineConfig fromFile = file.read().orElseThrow();
+            if (!fingerprint(fromFile).equals(fingerprint(seeder.stored()))) {
+                LOG.warn(
+                        "{} differs from the stored config and is NOT applied: the database is the source of truth."
+                                + " Run `idun import {}` to replace the stored config with it.",
+                        file.path(),
+                        file.path());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "{} is not applied (the database holds the config) and does not validate: {}",
+                    file.path(),
+                    e.getMessage());
+        }
+    }
+
+    private static String fingerprint(EngineConfig config) {
+        return ConfigDocument.hash(new EngineConfig(
+                config.server(),
+                config.agent(),
+                config.memory(),
+                config.mcpServers().stream()
+                        .map(i -> new Named<>(i.name(), null, i.enabled(), i.config()))
+                        .toList(),
+                config.guardrails().stream()
+                        .map(g -> new GuardrailEntry(g.name(), null, g.enabled(), g.position(), g.config()))
+                        .toList(),
+                config.observability(),
+                config.sso(),
+                config.integrations().stream()
+                        .map(i -> new Named<>(i.name(), null, i.enabled(), i.config()))
+                        .toList(),
+                config.prompts()));
     }
 }

@@ -21,6 +21,11 @@ public final class ConfigSeeder {
         return jdbi.inTransaction(h -> store.isEmpty(h) && versions.current(h) == 0);
     }
 
+    /** The stored config (disabled items included). */
+    public EngineConfig stored() {
+        return jdbi.inTransaction(store::load);
+    }
+
     /** Writes {@code config} into the empty database in one transaction; returns false if it was not empty. */
     public boolean seedIfEmpty(EngineConfig config, Instant now) {
         return jdbi.inTransaction(h -> {

@@ -3,7 +3,6 @@ package dev.idun.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idun.admin.db.TestDatabases;
 import dev.idun.server.cli.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** First-boot seeding from the config file, and export/import through the command line. */
-class SeedAndExportTest {
+/** First-boot seeding from the config file, and export/import through the command line, on one kind of database. */
+abstract class SeedAndExportSuite {
     static final String FULL_CONFIG = """
             server:
               api:
@@ -89,8 +88,10 @@ class SeedAndExportTest {
     @TempDir
     Path dir;
 
-    private String sqlite() {
-        return TestServer.urlOf(TestDatabases.freshSqlite(dir));
+    abstract String newDatabaseUrl(Path dir);
+
+    private String database() {
+        return newDatabaseUrl(dir);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -102,7 +103,7 @@ class SeedAndExportTest {
     @Test
     void seeds_every_section_of_the_config_file_into_an_empty_database() throws IOException {
         Path config = write("config.yaml", FULL_CONFIG);
-        String url = sqlite();
+        String url = database();
         try (TestServer server = TestServer.start(url, config)) {
             JsonNode health = server.http.get("/health").json();
             assertThat(health.get("agent_name").asText()).isEqualTo("Support Agent");
@@ -136,7 +137,7 @@ class SeedAndExportTest {
 
     @Test
     void export_then_import_into_an_empty_database_then_export_gives_the_same_yaml() throws IOException {
-        String first = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        String first = newDatabaseUrl(dir);
         try (TestServer server = TestServer.start(first, write("config.yaml", FULL_CONFIG))) {
             server.http.patch(
                     "/admin/api/v1/integrations/"
@@ -151,7 +152,7 @@ class SeedAndExportTest {
         String exported = exportYaml(first);
         assertThat(exported).contains("name: Renamed", "slug: whatsapp\n");
 
-        String second = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        String second = newDatabaseUrl(dir);
         Path file = write("exported.yaml", exported);
         CliRun imported = cli("import", file.toString(), "--database-url", second);
         assertThat(imported.code()).as(imported.err()).isZero();
@@ -161,7 +162,7 @@ class SeedAndExportTest {
 
     @Test
     void import_of_an_invalid_file_changes_nothing_and_names_the_fields() throws IOException {
-        String url = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        String url = newDatabaseUrl(dir);
         try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
             assertThat(server.http.get("/health").json().get("agent_name").asText())
                     .isEqualTo("Starter Agent");
@@ -187,7 +188,7 @@ class SeedAndExportTest {
 
     @Test
     void an_import_reaches_a_running_server_through_the_config_version() throws Exception {
-        String url = TestServer.urlOf(TestDatabases.freshSqlite(dir));
+        String url = newDatabaseUrl(dir);
         try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
             String yaml = exportYaml(url).replace("name: Starter Agent", "name: Imported Agent") + """
                     integrations:
@@ -216,7 +217,7 @@ class SeedAndExportTest {
 
     @Test
     void the_starter_agent_answers_on_a_fresh_install() {
-        try (TestServer server = TestServer.start(sqlite(), dir.resolve("absent.yaml"))) {
+        try (TestServer server = TestServer.start(database(), dir.resolve("absent.yaml"))) {
             Http.Response run = server.http.post(
                     "/agent/run",
                     "{\"threadId\": \"t1\", \"runId\": \"r1\", \"messages\": [{\"id\": \"m1\", \"role\": \"user\","
@@ -232,7 +233,7 @@ class SeedAndExportTest {
     @Test
     void starts_unconfigured_without_a_file_when_the_starter_is_disabled() {
         try (TestServer server =
-                TestServer.start(sqlite(), dir.resolve("absent.yaml"), Map.of("IDUN_SEED_STARTER", "false"))) {
+                TestServer.start(database(), dir.resolve("absent.yaml"), Map.of("IDUN_SEED_STARTER", "false"))) {
             assertUnconfigured(server);
         }
     }
@@ -244,7 +245,7 @@ class SeedAndExportTest {
                 - provider: SLACK
                   config: {bot_token: x, signing_secret: y}
                 """);
-        try (TestServer server = TestServer.start(sqlite(), config)) {
+        try (TestServer server = TestServer.start(database(), config)) {
             assertUnconfigured(server);
             assertThat(server.http.get("/admin/api/v1/integrations").json()).hasSize(1);
         }
@@ -262,7 +263,7 @@ class SeedAndExportTest {
 
     @Test
     void a_changed_config_file_is_not_applied_after_the_first_boot() throws IOException {
-        String url = sqlite();
+        String url = database();
         Path config = write("config.yaml", FULL_CONFIG);
         try (TestServer server = TestServer.start(url, config)) {
             assertThat(server.http.get("/health").json().get("agent_name").asText())
@@ -288,5 +289,40 @@ class SeedAndExportTest {
         CliRun run = cli("export", "--database-url", url);
         assertThat(run.code()).as(run.err()).isZero();
         return run.out();
+    }
+
+    @Test
+    void a_config_whose_server_port_changes_reports_restart_required() throws Exception {
+        String url = database();
+        try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
+            String yaml = exportYaml(url).replace("port: 8000", "port: 9123");
+            CliRun run = cli("import", write("port.yaml", yaml).toString(), "--database-url", url);
+            assertThat(run.code()).as(run.err()).isZero();
+            JsonNode status = server.http.get("/admin/api/v1/runtime/status").json();
+            assertThat(status.get("status").asText()).isEqualTo("restart_required");
+            assertThat(status.get("message").asText()).contains("restart");
+        }
+    }
+
+    @Test
+    void an_agent_this_build_cannot_run_fails_its_runs_with_a_clear_error() throws IOException {
+        Path config = write("config.yaml", """
+                agent:
+                  type: LANGCHAIN4J
+                  config:
+                    name: Cloud Agent
+                    model: {provider: openai, name: gpt-4o-mini}
+                """);
+        try (TestServer server = TestServer.start(database(), config)) {
+            Http.Response run = server.http.post(
+                    "/agent/run",
+                    "{\"threadId\": \"t\", \"runId\": \"r\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+            assertThat(run.status()).isEqualTo(200);
+            assertThat(run.body()).contains("RUN_STARTED", "RUN_ERROR", "AGENT_UNAVAILABLE", "openai");
+            assertThat(run.body()).doesNotContain("RUN_FINISHED");
+            JsonNode status = server.http.get("/admin/api/v1/runtime/status").json();
+            assertThat(status.get("agentReady").asBoolean()).isTrue();
+            assertThat(status.get("warnings").get(0).asText()).contains("openai");
+        }
     }
 }
