@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -652,8 +651,7 @@ abstract class StoreSuite {
             assertThat(row.expiresAt()).isEqualTo(Instant.parse("2030-12-31T23:59:59.987Z"));
             store.insert(h, row);
             assertThat(store.find(h, "s")).contains(row);
-            Handle handle = h;
-            assertThat(handle.createQuery("SELECT expires_at FROM idun_session WHERE id = 's'")
+            assertThat(h.createQuery("SELECT expires_at FROM idun_session WHERE id = 's'")
                             .mapTo(Long.class)
                             .one())
                     .isEqualTo(precise.toEpochMilli());
