@@ -280,11 +280,7 @@ abstract class IntegrationsApiSuite {
         assertThat(failed.json().at("/error/code").asText()).isEqualTo("reload_failed");
         assertThat(failed.json().at("/error/message").asText()).isEqualTo("Engine reload failed; config not saved.");
         assertThat(failed.json().at("/error/details/recovered").asBoolean()).isTrue();
-        assertThat(http.get(BASE + "/" + id)
-                        .json()
-                        .at("/integration/config/verifyToken")
-                        .asText())
-                .isEqualTo("old-token");
+        assertThat(CliRunner.exportYaml(server.databaseUrl)).contains("verify_token: old-token");
         assertThat(handshake("/integrations/whatsapp/webhook", "old-token")).isEqualTo(200);
         assertThat(handshake("/integrations/whatsapp/webhook", "new-token")).isEqualTo(403);
         JsonNode status = http.get("/admin/api/v1/runtime/status").json();
@@ -304,6 +300,33 @@ abstract class IntegrationsApiSuite {
     }
 
     @Test
+    void secrets_are_masked_on_read_and_a_masked_value_sent_back_keeps_the_stored_secret() {
+        JsonNode created = create("verify-secret-1");
+        String id = created.get("id").asText();
+        assertThat(created.at("/integration/config/accessToken").asText()).isEqualTo("••••oken");
+        assertThat(created.at("/integration/config/verifyToken").asText()).isEqualTo("••••et-1");
+        assertThat(created.at("/integration/config/phoneNumberId").asText()).isEqualTo("1234567890");
+        assertThat(http.get(BASE).body()).doesNotContain("EAAG-token", "verify-secret-1");
+
+        JsonNode echoed = http.get(BASE + "/" + id).json().get("integration");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) echoed.get("config")).put("apiVersion", "v22.0");
+        Http.Response saved = http.patch(BASE + "/" + id, "{\"integration\": " + echoed + "}");
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().at("/data/integration/config/apiVersion").asText())
+                .isEqualTo("v22.0");
+        assertThat(handshake("/integrations/whatsapp/webhook", "verify-secret-1"))
+                .isEqualTo(200);
+
+        Http.Response wrongMask = http.patch(BASE + "/" + id, patchToken(id, "••••zzzz"));
+        assertThat(wrongMask.status()).isEqualTo(422);
+        assertThat(wrongMask.json().at("/error/fieldErrors/0/field").asText())
+                .isEqualTo("integration.config.verifyToken");
+        Http.Response maskedCreate = http.post(BASE, WHATSAPP_BODY.formatted("••••et-1"));
+        assertThat(maskedCreate.status()).isEqualTo(422);
+    }
+
+    @Test
     void concurrent_patches_leave_database_and_runtime_agreeing() throws Exception {
         String id = create("token-start").get("id").asText();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -318,10 +341,11 @@ abstract class IntegrationsApiSuite {
         }
         pool.shutdown();
 
-        String stored = http.get(BASE + "/" + id)
-                .json()
-                .at("/integration/config/verifyToken")
-                .asText();
+        String exported = CliRunner.exportYaml(server.databaseUrl);
+        String stored = exported.substring(exported.indexOf("verify_token: ") + "verify_token: ".length())
+                .lines()
+                .findFirst()
+                .orElseThrow();
         assertThat(handshake("/integrations/whatsapp/webhook", stored)).isEqualTo(200);
         for (int i = 0; i < 50; i++) {
             String token = "token-" + i;

@@ -3,10 +3,7 @@ package dev.idun.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idun.server.cli.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,7 +151,7 @@ abstract class SeedAndExportSuite {
 
         String second = newDatabaseUrl(dir);
         Path file = write("exported.yaml", exported);
-        CliRun imported = cli("import", file.toString(), "--database-url", second);
+        CliRunner.Run imported = cli("import", file.toString(), "--database-url", second);
         assertThat(imported.code()).as(imported.err()).isZero();
 
         assertThat(exportYaml(second)).isEqualTo(exported);
@@ -179,7 +176,7 @@ abstract class SeedAndExportSuite {
                   config: {bot_token: x}
                 """);
 
-        CliRun run = cli("import", bad.toString(), "--database-url", url);
+        CliRunner.Run run = cli("import", bad.toString(), "--database-url", url);
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("agent.config.model.name", "integrations.0.config.signing_secret");
@@ -198,7 +195,7 @@ abstract class SeedAndExportSuite {
                         phone_number_id: "1"
                         verify_token: imported
                     """;
-            CliRun run = cli("import", write("next.yaml", yaml).toString(), "--database-url", url);
+            CliRunner.Run run = cli("import", write("next.yaml", yaml).toString(), "--database-url", url);
             assertThat(run.code()).as(run.err()).isZero();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -276,19 +273,12 @@ abstract class SeedAndExportSuite {
         }
     }
 
-    record CliRun(int code, String out, String err) {}
-
-    private static CliRun cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new Cli(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true)).run(args);
-        return new CliRun(code, out.toString(), err.toString());
+    private static CliRunner.Run cli(String... args) {
+        return CliRunner.run(args);
     }
 
     private static String exportYaml(String url) {
-        CliRun run = cli("export", "--database-url", url);
-        assertThat(run.code()).as(run.err()).isZero();
-        return run.out();
+        return CliRunner.exportYaml(url);
     }
 
     @Test
@@ -296,7 +286,7 @@ abstract class SeedAndExportSuite {
         String url = database();
         try (TestServer server = TestServer.start(url, dir.resolve("absent.yaml"))) {
             String yaml = exportYaml(url).replace("port: 8000", "port: 9123");
-            CliRun run = cli("import", write("port.yaml", yaml).toString(), "--database-url", url);
+            CliRunner.Run run = cli("import", write("port.yaml", yaml).toString(), "--database-url", url);
             assertThat(run.code()).as(run.err()).isZero();
             JsonNode status = server.http.get("/admin/api/v1/runtime/status").json();
             assertThat(status.get("status").asText()).isEqualTo("restart_required");

@@ -60,12 +60,36 @@ public final class ConfigStore {
     private final GuardrailStore guardrails = new GuardrailStore();
     private final PromptStore prompts = new PromptStore();
 
+    public AgentStore agents() {
+        return agents;
+    }
+
+    public SingletonStore memory() {
+        return memory;
+    }
+
+    public SingletonStore observability() {
+        return observability;
+    }
+
+    public SingletonStore sso() {
+        return sso;
+    }
+
+    public CollectionStore mcpServers() {
+        return mcpServers;
+    }
+
     public CollectionStore integrations() {
         return integrations;
     }
 
-    public AgentStore agents() {
-        return agents;
+    public GuardrailStore guardrails() {
+        return guardrails;
+    }
+
+    public PromptStore prompts() {
+        return prompts;
     }
 
     /** True when no agent has been stored yet (a fresh database). */

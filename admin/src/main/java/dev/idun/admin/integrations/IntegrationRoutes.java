@@ -3,17 +3,19 @@ package dev.idun.admin.integrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.idun.admin.configstore.Slugs;
 import dev.idun.admin.db.CollectionRow;
 import dev.idun.admin.db.CollectionStore;
 import dev.idun.admin.http.AdminApiException;
 import dev.idun.admin.http.HttpJson;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.reload.ReloadResult;
+import dev.idun.admin.resources.PatchFields;
+import dev.idun.admin.resources.ResourceSlugs;
 import dev.idun.config.Casing;
 import dev.idun.config.FieldError;
 import dev.idun.config.FieldReader;
 import dev.idun.config.Json;
+import dev.idun.config.Secrets;
 import dev.idun.config.integration.IntegrationConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -61,15 +63,16 @@ public final class IntegrationRoutes {
         FieldReader r = FieldReader.of(body, "", Casing.CAMEL, errors);
         String name = r.requiredString("name");
         boolean enabled = r.optionalBoolean("enabled", true);
+        Secrets.restorePaths(body.get("integration"), null, IntegrationConfig.allSecretPaths(), "integration", errors);
         IntegrationConfig integration = IntegrationConfig.read(r.get("integration"), "integration", errors);
         if (!errors.isEmpty()) {
             throw AdminApiException.invalidBody(errors);
         }
-        String slugBase = slugOf(name);
+        String slugBase = ResourceSlugs.derive(name);
         ReloadPipeline.Mutation<CollectionRow> result = pipeline.mutate((h, now) -> {
             CollectionRow row = new CollectionRow(
                     UUID.randomUUID().toString(),
-                    uniqueSlug(h, slugBase),
+                    ResourceSlugs.unique(slugBase, prefix -> rows.slugsStartingWith(h, prefix)),
                     name,
                     enabled,
                     stored(integration, enabled),
@@ -86,20 +89,24 @@ public final class IntegrationRoutes {
         ObjectNode body = HttpJson.objectBody(ctx);
         List<FieldError> errors = new ArrayList<>();
         FieldReader r = FieldReader.of(body, "", Casing.CAMEL, errors);
-        for (String field : List.of("name", "enabled", "integration")) {
-            if (r.has(field) && r.get(field) == null) {
-                errors.add(new FieldError(field, field + " cannot be null", "value_error"));
-            }
-        }
+        PatchFields.rejectNulls(r, errors, "name", "enabled", "integration");
         String name = r.get("name") == null ? null : r.requiredString("name");
         Boolean enabled = r.get("enabled") == null ? null : r.optionalBoolean("enabled", true);
+        CollectionRow existing = pipeline.read(h -> find(h, id));
+        if (r.get("integration") != null) {
+            Secrets.restorePaths(
+                    r.get("integration"),
+                    Json.parse(existing.configJson()),
+                    IntegrationConfig.allSecretPaths(),
+                    "integration",
+                    errors);
+        }
         IntegrationConfig integration = r.get("integration") == null
                 ? null
                 : IntegrationConfig.read(r.get("integration"), "integration", errors);
         if (!errors.isEmpty()) {
             throw AdminApiException.invalidBody(errors);
         }
-        CollectionRow existing = pipeline.read(h -> find(h, id));
         if (name == null && enabled == null && integration == null) {
             HttpJson.sendMutation(ctx, 200, toJson(existing), ReloadResult.NO_CHANGES);
             return;
@@ -143,20 +150,6 @@ public final class IntegrationRoutes {
         return AdminApiException.notFound("No integration with id " + id + ".");
     }
 
-    private static String slugOf(String name) {
-        return Slugs.normalize(name)
-                .orElseThrow(() -> AdminApiException.validation(
-                        "Cannot derive a slug from the provided name.",
-                        List.of(new FieldError("name", "Cannot derive a slug from name '" + name + "'", "invalid"))));
-    }
-
-    private String uniqueSlug(Handle h, String base) {
-        String prefix = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - 3));
-        return Slugs.unique(base, rows.slugsStartingWith(h, prefix))
-                .orElseThrow(() -> AdminApiException.conflict(
-                        "Could not find a unique slug for '" + base + "' after " + Slugs.MAX_SUFFIX + " attempts"));
-    }
-
     private static String stored(IntegrationConfig integration, boolean enabled) {
         return Json.write(integration.withEnabled(enabled).toJson(Casing.SNAKE));
     }
@@ -177,7 +170,7 @@ public final class IntegrationRoutes {
                 .put("name", row.name())
                 .put("enabled", row.enabled());
         JsonNode integration =
-                readStored(row.configJson()).withEnabled(row.enabled()).toJson(Casing.CAMEL);
+                readStored(row.configJson()).withEnabled(row.enabled()).toMaskedJson();
         node.set("integration", integration);
         node.put("createdAt", iso(row.createdAt()));
         node.put("updatedAt", iso(row.updatedAt()));

@@ -16,6 +16,9 @@ import java.util.Set;
  * the way in and out, so an instance never changes.
  */
 public record AgentConfig(AgentType type, String name, ObjectNode settings) {
+    /** Secret paths of the {@code {type, config}} object (for {@link dev.idun.config.Secrets}). */
+    public static final List<String> SECRET_PATHS = List.of("config.model.apiKey");
+
     private static final Set<String> MODEL_PROVIDERS = Set.of("openai", "anthropic", "gemini", "ollama", "echo");
 
     public AgentConfig {

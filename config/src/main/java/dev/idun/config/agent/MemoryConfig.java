@@ -12,6 +12,9 @@ import java.util.Objects;
 
 /** Where conversation history lives: in process ({@code memory}), a SQLite file or a PostgreSQL database. */
 public record MemoryConfig(Kind type, String dbUrl) {
+    /** Secret paths (for {@link dev.idun.config.Secrets}): the password inside the database URL. */
+    public static final List<String> SECRET_PATHS = List.of("dbUrl@url");
+
     public enum Kind {
         MEMORY,
         SQLITE,

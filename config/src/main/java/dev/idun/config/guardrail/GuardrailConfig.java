@@ -14,6 +14,9 @@ import java.util.Objects;
  * fields are its parameters. Required parameters are checked per guard.
  */
 public record GuardrailConfig(String configId, ObjectNode fields) {
+    /** Secret paths (for {@link dev.idun.config.Secrets}). */
+    public static final List<String> SECRET_PATHS = List.of("apiKey");
+
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("ban_list", List.of("banned_words")),
             Map.entry("detect_pii", List.of("pii_entities")),

@@ -54,6 +54,26 @@ public record IntegrationConfig(IntegrationProvider provider, boolean enabled, P
         return errors.size() == before ? new IntegrationConfig(provider, enabled, config) : null;
     }
 
+    /** Secret paths of an integration object of {@code provider} (for {@link dev.idun.config.Secrets}). */
+    public static List<String> secretPaths(IntegrationProvider provider) {
+        return provider.secretFields().stream().map(field -> "config." + field).toList();
+    }
+
+    /** Every provider's secret paths: for incoming objects whose provider is not known yet. */
+    public static List<String> allSecretPaths() {
+        return Arrays.stream(IntegrationProvider.values())
+                .flatMap(p -> secretPaths(p).stream())
+                .distinct()
+                .toList();
+    }
+
+    /** The API form: camelCase, secrets masked. */
+    public ObjectNode toMaskedJson() {
+        ObjectNode node = toJson(Casing.CAMEL);
+        dev.idun.config.Secrets.maskPaths(node, secretPaths(provider));
+        return node;
+    }
+
     public ObjectNode toJson(Casing casing) {
         return new JsonWriter(casing)
                 .put("provider", provider.name())

@@ -26,6 +26,9 @@ public record McpServerConfig(
         Double sseReadTimeoutSeconds,
         Boolean terminateOnClose,
         ObjectNode sessionKwargs) {
+    /** Secret paths (for {@link dev.idun.config.Secrets}): every env and header value. */
+    public static final List<String> SECRET_PATHS = List.of("env.*", "headers.*");
+
     private static final Set<String> TRANSPORTS = Set.of("stdio", "sse", "streamable_http", "websocket");
     private static final Set<String> ERROR_HANDLERS = Set.of("strict", "ignore", "replace");
 

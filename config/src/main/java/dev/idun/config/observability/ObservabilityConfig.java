@@ -14,6 +14,9 @@ import java.util.Set;
 
 /** Where traces are exported: a provider, whether it is on, and the provider's settings (camelCase keys). */
 public record ObservabilityConfig(String provider, boolean enabled, ObjectNode config) {
+    /** Secret paths (for {@link dev.idun.config.Secrets}); public keys are not secrets. */
+    public static final List<String> SECRET_PATHS = List.of("config.secretKey", "config.apiKey", "config.headers.*");
+
     private static final Set<String> PROVIDERS =
             Set.of("LANGFUSE", "PHOENIX", "GCP_LOGGING", "GCP_TRACE", "LANGSMITH", "OTLP");
 
