@@ -19,6 +19,7 @@ import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
+import dev.idun.server.http.SsoFilter;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -61,6 +62,7 @@ public final class IdunServer implements AutoCloseable {
                 config.jetty.port = settings.port();
                 new AdminErrorMapper().register(config.routes);
                 new EngineRoutes(runtimes, VERSION).register(config.routes);
+                new SsoFilter(runtimes).register(config.routes);
                 new AgentRoutes(runs).register(config.routes);
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
                 new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);

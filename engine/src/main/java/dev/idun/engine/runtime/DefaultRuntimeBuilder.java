@@ -7,19 +7,37 @@ import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.EchoAgent;
 import dev.idun.engine.agent.UnavailableAgent;
+import dev.idun.engine.sso.OidcVerifier;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the runtime of this server from a config: today the agent; channels and tools join it later. */
+/** Builds the runtime of this server from a config: the agent and SSO today; channels and tools join it later. */
 public final class DefaultRuntimeBuilder implements RuntimeBuilder {
+    private final HttpClient http;
+    private final Clock clock;
+
+    public DefaultRuntimeBuilder(HttpClient http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    public DefaultRuntimeBuilder() {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC());
+    }
+
     @Override
     public LiveRuntime build(EngineConfig config, long configVersion) throws RuntimeBuildException {
+        OidcVerifier sso =
+                config.sso() != null && config.sso().enabled() ? new OidcVerifier(config.sso(), http, clock) : null;
         if (!config.configured()) {
-            return LiveRuntime.unconfigured(config, configVersion);
+            return new LiveRuntime(config, configVersion, null, sso, List.of());
         }
         List<String> warnings = new ArrayList<>();
         Agent agent = buildAgent(config.agent(), warnings);
-        return new LiveRuntime(config, configVersion, agent, warnings);
+        return new LiveRuntime(config, configVersion, agent, sso, warnings);
     }
 
     private static Agent buildAgent(AgentConfig agent, List<String> warnings) {

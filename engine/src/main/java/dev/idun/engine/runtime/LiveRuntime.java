@@ -2,6 +2,7 @@ package dev.idun.engine.runtime;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.sso.OidcVerifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public final class LiveRuntime {
     private final EngineConfig config;
     private final long configVersion;
     private final Agent agent;
+    private final OidcVerifier sso;
     private final List<String> warnings;
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final AtomicBoolean retiring = new AtomicBoolean();
@@ -29,9 +31,15 @@ public final class LiveRuntime {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public LiveRuntime(EngineConfig config, long configVersion, Agent agent, List<String> warnings) {
+        this(config, configVersion, agent, null, warnings);
+    }
+
+    /** {@code agent} null: no agent configured; {@code sso} null: chat routes are not protected by SSO. */
+    public LiveRuntime(EngineConfig config, long configVersion, Agent agent, OidcVerifier sso, List<String> warnings) {
         this.config = Objects.requireNonNull(config, "config");
         this.configVersion = configVersion;
         this.agent = agent;
+        this.sso = sso;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -54,6 +62,11 @@ public final class LiveRuntime {
 
     public Optional<Agent> agent() {
         return Optional.ofNullable(agent);
+    }
+
+    /** The verifier of chat bearer tokens when SSO is enabled. */
+    public Optional<OidcVerifier> sso() {
+        return Optional.ofNullable(sso);
     }
 
     public List<String> warnings() {

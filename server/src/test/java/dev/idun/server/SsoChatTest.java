@@ -1,0 +1,85 @@
+package dev.idun.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idun.admin.db.TestDatabases;
+import dev.idun.engine.sso.FakeIssuer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SSO on the chat routes: a real server seeded with an SSO section, tokens from a fake OIDC issuer. */
+class SsoChatTest {
+    static final String RUN =
+            "{\"threadId\": \"t\", \"runId\": \"r\", \"messages\": [{\"role\": \"user\"," + " \"content\": \"hi\"}]}";
+
+    @TempDir
+    Path dir;
+
+    FakeIssuer issuer;
+    TestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        issuer = new FakeIssuer();
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, """
+                agent:
+                  type: LANGCHAIN4J
+                  config: {name: Guarded, model: {provider: echo}}
+                sso:
+                  enabled: true
+                  issuer: %s
+                  client_id: chat-client
+                  allowed_domains: ["example.com"]
+                """.formatted(issuer.issuer()));
+        server = TestServer.start(TestServer.urlOf(TestDatabases.freshSqlite(dir)), config);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        issuer.close();
+    }
+
+    private HttpResponse<String> run(String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.server.port() + "/agent/run"))
+                .POST(HttpRequest.BodyPublishers.ofString(RUN));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void chat_needs_a_valid_token_from_an_allowed_user() throws Exception {
+        Instant later = Instant.now().plusSeconds(300);
+
+        HttpResponse<String> anonymous = run(null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(run(issuer.token("other-client", "ada@example.com", later)).statusCode())
+                .isEqualTo(401);
+        assertThat(run(issuer.token("chat-client", "eve@elsewhere.org", later)).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> allowed = run(issuer.token("chat-client", "ada@example.com", later));
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body()).contains("Echo: hi");
+    }
+
+    @Test
+    void health_and_webhooks_are_not_behind_sso() {
+        assertThat(server.http.get("/health").status()).isEqualTo(200);
+        assertThat(server.http.get("/integrations/whatsapp/webhook").status()).isEqualTo(404);
+    }
+}
