@@ -6,6 +6,7 @@ import dev.idun.admin.configstore.ConfigStore;
 import dev.idun.admin.db.ConfigVersionStore;
 import dev.idun.admin.db.Database;
 import dev.idun.admin.db.DatabaseUrl;
+import dev.idun.admin.document.ConfigDocumentRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
 import dev.idun.admin.integrations.IntegrationRoutes;
 import dev.idun.admin.reload.MonotonicClock;
@@ -66,6 +67,7 @@ public final class IdunServer implements AutoCloseable {
                 new AgentRoutes(runs).register(config.routes);
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
                 new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);
+                new ConfigDocumentRoutes(pipeline, store).register(config.routes);
                 new WhatsAppWebhookRoutes(runtimes).register(config.routes);
             });
             this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
