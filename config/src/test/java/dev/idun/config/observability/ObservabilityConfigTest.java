@@ -135,6 +135,21 @@ class ObservabilityConfigTest {
                 .isEqualTo(Json.parse("{\"x_api_key\": \"k\", \"X-Tenant\": \"t\"}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GCP_TRACE", "GCP_LOGGING"})
+    void maps_the_gcp_project_id_between_snake_and_camel_case(String provider) {
+        ObservabilityConfig fromSnake = readValid("{\"provider\": \"" + provider
+                + "\", \"config\": {\"project_id\": \"my-project\", \"region\": \"eu\"}}");
+        ObservabilityConfig fromCamel = readValid("{\"provider\": \"" + provider
+                + "\", \"config\": {\"gcpProjectId\": \"my-project\", \"region\": \"eu\"}}");
+
+        assertThat(fromSnake).isEqualTo(fromCamel);
+        assertThat(fromSnake.toJson(Casing.CAMEL).path("config"))
+                .isEqualTo(Json.parse("{\"gcpProjectId\": \"my-project\", \"region\": \"eu\"}"));
+        assertThat(fromCamel.toJson(Casing.SNAKE).path("config"))
+                .isEqualTo(Json.parse("{\"project_id\": \"my-project\", \"region\": \"eu\"}"));
+    }
+
     @Test
     void reads_back_what_it_writes_in_either_casing() {
         ObservabilityConfig original = readValid("""
