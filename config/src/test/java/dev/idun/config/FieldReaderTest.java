@@ -123,6 +123,14 @@ class FieldReaderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\"3\"", "\" 3 \""})
+    void reads_a_whole_number_written_as_text(String value) {
+        assertThat(reader("{\"a\": " + value + "}", Casing.CAMEL).optionalInt("a", 0))
+                .isEqualTo(3);
+        assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1.5", "\"three\"", "\"1.0\"", "true", "[1]", "9999999999"})
     void rejects_values_that_are_not_whole_numbers(String value) {
         assertThat(reader("{\"a\": " + value + "}", Casing.CAMEL).optionalInt("a", 8))
