@@ -212,8 +212,9 @@ public final class ConfigDocument {
                 config.guardrails().stream()
                         .filter(g -> g.position() == position)
                         .forEach(g -> {
-                            ObjectNode node =
-                                    Json.object().put("name", g.name()).put("enabled", g.enabled());
+                            ObjectNode node = Json.object().put("name", g.name());
+                            putSlug(node, g.slug());
+                            node.put("enabled", g.enabled());
                             node.setAll(g.config().toJson());
                             list.add(node);
                         });
