@@ -54,7 +54,8 @@ public final class ConfigDocument {
         if (agentNode != null) {
             agent = AgentConfig.read(agentNode, "agent", errors);
             JsonNode checkpointer = agentNode.path("config").get("checkpointer");
-            if (checkpointer != null && !checkpointer.isNull()) {
+            // AgentConfig.read has already reported a bad checkpointer; read it only from a valid agent.
+            if (agent != null && checkpointer != null && !checkpointer.isNull()) {
                 memory = MemoryConfig.read(checkpointer, "agent.config.checkpointer", errors);
             }
         }

@@ -46,4 +46,11 @@ class ConfigDocumentTest {
         assertThat(again.guardrails()).extracting(GuardrailEntry::slug).containsExactly(null, null, "toxicity");
         assertThat(again.integrations()).extracting(Named::slug).containsExactly(null, null, null, "team-chat");
     }
+
+    @Test
+    void reports_a_bad_checkpointer_once() {
+        assertThat(errorsOf(MINIMAL + "    checkpointer:\n      type: sqlite\n      db_url: /tmp/m.db\n"))
+                .containsExactly(FieldError.invalid(
+                        "agent.config.checkpointer.db_url", "SQLite DB URL must start with 'sqlite:///'"));
+    }
 }
