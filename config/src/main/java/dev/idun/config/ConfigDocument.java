@@ -81,7 +81,7 @@ public final class ConfigDocument {
             ObjectNode fields = item.deepCopy();
             String displayName = text(fields.remove("display_name"));
             String slug = text(fields.remove("slug"));
-            boolean enabled = fields.path("enabled").asBoolean(true);
+            boolean enabled = FieldReader.of(fields, path, Casing.SNAKE, errors).optionalBoolean("enabled", true);
             fields.remove("enabled");
             McpServerConfig server = McpServerConfig.read(fields, path, errors);
             if (server != null) {
@@ -103,7 +103,8 @@ public final class ConfigDocument {
                 ObjectNode fields = item.deepCopy();
                 String name = text(fields.remove("name"));
                 String slug = text(fields.remove("slug"));
-                boolean enabled = fields.path("enabled").asBoolean(true);
+                boolean enabled =
+                        FieldReader.of(fields, path, Casing.SNAKE, errors).optionalBoolean("enabled", true);
                 fields.remove("enabled");
                 GuardrailConfig guard = GuardrailConfig.read(fields, path, errors);
                 if (guard != null) {

@@ -308,6 +308,31 @@ class ConfigDocumentTest {
     }
 
     @Test
+    void rejects_an_enabled_flag_that_is_not_a_boolean_in_every_collection() {
+        List<FieldError> errors = errorsOf("""
+                mcp_servers:
+                  - name: docs
+                    url: http://h/mcp
+                    enabled: maybe
+                guardrails:
+                  input:
+                    - config_id: restrict_to_topic
+                      enabled: 7
+                integrations:
+                  - provider: SLACK
+                    enabled: sometimes
+                    config: {bot_token: b, signing_secret: s}
+                """);
+
+        assertThat(errors)
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactlyInAnyOrder(
+                        tuple("mcp_servers.0.enabled", "bool_type"),
+                        tuple("guardrails.input.0.enabled", "bool_type"),
+                        tuple("integrations.0.enabled", "bool_type"));
+    }
+
+    @Test
     void keeps_the_slugs_of_every_collection_through_a_round_trip() {
         EngineConfig config = ConfigDocument.readYaml(resource("full.input.yaml"));
 
