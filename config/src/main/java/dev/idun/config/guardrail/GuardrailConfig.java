@@ -34,6 +34,7 @@ public record GuardrailConfig(String configId, ObjectNode fields) {
     public GuardrailConfig {
         Objects.requireNonNull(configId, "configId");
         fields = fields.deepCopy();
+        fields.remove("configId");
         fields.put("config_id", configId);
     }
 

@@ -70,6 +70,13 @@ class GuardrailConfigTest {
                         """));
     }
 
+    @Test
+    void keeps_a_camel_case_config_id_only_under_its_snake_case_key() {
+        GuardrailConfig config = readValid("{\"configId\": \"ban_list\", \"banned_words\": [\"foo\"]}");
+
+        assertThat(config.toJson()).isEqualTo(Json.parse("{\"config_id\": \"ban_list\", \"banned_words\": [\"foo\"]}"));
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.01, 0.5, 1.0})
     void accepts_a_threshold_between_zero_and_one(double threshold) {
