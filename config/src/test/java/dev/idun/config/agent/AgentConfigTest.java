@@ -58,17 +58,22 @@ class AgentConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mistral", "OpenAI", "azure", ""})
+    @ValueSource(strings = {"mistral", "OpenAI", "azure"})
     void rejects_an_unknown_model_provider(String provider) {
         List<FieldError> errors = errorsOf(langchain4j("{\"provider\": \"" + provider + "\", \"name\": \"m\"}"));
 
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("agent.config.model.provider");
-            if (!provider.isEmpty()) {
-                assertThat(error.code()).isEqualTo("enum");
-                assertThat(error.message()).contains("openai, anthropic, gemini, ollama, echo");
-            }
+            assertThat(error.code()).isEqualTo("enum");
+            assertThat(error.message()).contains(provider, "openai, anthropic, gemini, ollama, echo");
         });
+    }
+
+    @Test
+    void rejects_a_blank_model_provider() {
+        assertThat(errorsOf(langchain4j("{\"provider\": \" \", \"name\": \"m\"}")))
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("agent.config.model.provider", "string_too_short"));
     }
 
     @Test

@@ -309,7 +309,8 @@ class IntegrationConfigTest {
     @Test
     void reads_a_numeric_phone_number_id_as_its_digits() {
         IntegrationConfig config = readValid("""
-                {"provider": "WHATSAPP", "config": {"accessToken": "t", "phoneNumberId": 15551234567, "verifyToken": "v"}}
+                {"provider": "WHATSAPP",
+                 "config": {"accessToken": "t", "phoneNumberId": 15551234567, "verifyToken": "v"}}
                 """);
 
         assertThat(((WhatsAppConfig) config.config()).phoneNumberId()).isEqualTo("15551234567");

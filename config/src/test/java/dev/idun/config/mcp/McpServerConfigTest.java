@@ -118,7 +118,8 @@ class McpServerConfigTest {
     @Test
     void rejects_an_unknown_encoding_error_handler() {
         assertThat(errorsOf("""
-                        {"name": "t", "transport": "stdio", "command": "c", "args": ["a"], "encodingErrorHandler": "skip"}
+                        {"name": "t", "transport": "stdio", "command": "c", "args": ["a"],
+                         "encodingErrorHandler": "skip"}
                         """))
                 .extracting(FieldError::field, FieldError::code)
                 .containsExactly(tuple("mcpServer.encodingErrorHandler", "literal_error"));

@@ -102,7 +102,8 @@ class ObservabilityConfigTest {
                 """);
 
         assertThat(config.config()).isEqualTo(Json.parse("""
-                        {"host": "https://cloud.langfuse.com", "publicKey": "pk", "secretKey": "sk", "runName": "nightly"}
+                        {"host": "https://cloud.langfuse.com", "publicKey": "pk", "secretKey": "sk",
+                         "runName": "nightly"}
                         """));
     }
 

@@ -28,7 +28,8 @@ class SsoConfigTest {
     @Test
     void reads_the_spec_example() {
         SsoConfig config = readValid("""
-                {"enabled": true, "issuer": "https://accounts.google.com", "clientId": "123456.apps.googleusercontent.com",
+                {"enabled": true, "issuer": "https://accounts.google.com",
+                 "clientId": "123456.apps.googleusercontent.com",
                  "audience": null, "allowedDomains": ["company.com"], "allowedEmails": null}
                 """);
 
