@@ -54,7 +54,8 @@ public final class ConfigDocument {
         if (agentNode != null) {
             agent = AgentConfig.read(agentNode, "agent", errors);
             JsonNode checkpointer = agentNode.path("config").get("checkpointer");
-            if (checkpointer != null && !checkpointer.isNull()) {
+            // AgentConfig.read has already reported a bad checkpointer; read it only from a valid agent.
+            if (agent != null && checkpointer != null && !checkpointer.isNull()) {
                 memory = MemoryConfig.read(checkpointer, "agent.config.checkpointer", errors);
             }
         }
@@ -80,7 +81,7 @@ public final class ConfigDocument {
             ObjectNode fields = item.deepCopy();
             String displayName = text(fields.remove("display_name"));
             String slug = text(fields.remove("slug"));
-            boolean enabled = fields.path("enabled").asBoolean(true);
+            boolean enabled = FieldReader.of(fields, path, Casing.SNAKE, errors).optionalBoolean("enabled", true);
             fields.remove("enabled");
             McpServerConfig server = McpServerConfig.read(fields, path, Casing.SNAKE, errors);
             if (server != null) {
@@ -102,7 +103,8 @@ public final class ConfigDocument {
                 ObjectNode fields = item.deepCopy();
                 String name = text(fields.remove("name"));
                 String slug = text(fields.remove("slug"));
-                boolean enabled = fields.path("enabled").asBoolean(true);
+                boolean enabled =
+                        FieldReader.of(fields, path, Casing.SNAKE, errors).optionalBoolean("enabled", true);
                 fields.remove("enabled");
                 GuardrailConfig guard = GuardrailConfig.read(fields, path, errors);
                 if (guard != null) {
@@ -214,8 +216,9 @@ public final class ConfigDocument {
                 config.guardrails().stream()
                         .filter(g -> g.position() == position)
                         .forEach(g -> {
-                            ObjectNode node =
-                                    Json.object().put("name", g.name()).put("enabled", g.enabled());
+                            ObjectNode node = Json.object().put("name", g.name());
+                            putSlug(node, g.slug());
+                            node.put("enabled", g.enabled());
                             node.setAll(g.config().toJson());
                             list.add(node);
                         });

@@ -111,7 +111,8 @@ public final class FieldReader {
         if (value == null) {
             return defaultValue;
         }
-        if (!value.canConvertToInt() || !(value.isIntegralNumber() || value.isTextual() && isInteger(value.asText()))) {
+        boolean integral = value.isIntegralNumber() && value.canConvertToInt();
+        if (!integral && !(value.isTextual() && isInteger(value.asText()))) {
             error(camelName, "Input should be a valid integer", "int_type");
             return defaultValue;
         }

@@ -37,6 +37,7 @@ public record GuardrailConfig(String configId, ObjectNode fields) {
     public GuardrailConfig {
         Objects.requireNonNull(configId, "configId");
         fields = fields.deepCopy();
+        fields.remove("configId");
         fields.put("config_id", configId);
     }
 

@@ -53,22 +53,29 @@ public record ObservabilityConfig(String provider, boolean enabled, ObjectNode c
         if (errors.size() != before) {
             return null;
         }
-        return new ObservabilityConfig(provider.toUpperCase(Locale.ROOT), enabled, recase(config, Casing.CAMEL));
+        String name = provider.toUpperCase(Locale.ROOT);
+        return new ObservabilityConfig(name, enabled, recase(name, config, Casing.CAMEL));
     }
 
     public ObjectNode toJson(Casing casing) {
         return new JsonWriter(casing)
                 .put("provider", provider)
                 .put("enabled", enabled)
-                .put("config", recase(config, casing))
+                .put("config", recase(provider, config, casing))
                 .build();
     }
 
-    private static ObjectNode recase(ObjectNode node, Casing casing) {
+    private static ObjectNode recase(String provider, ObjectNode node, Casing casing) {
+        boolean gcp = provider.startsWith("GCP_");
         ObjectNode out = Json.object();
-        node.fields()
-                .forEachRemaining(e ->
-                        out.set(casing.key(toCamel(e.getKey())), e.getValue().deepCopy()));
+        node.fields().forEachRemaining(e -> {
+            String camel = toCamel(e.getKey());
+            // The GCP configs call the field project_id in snake_case but gcpProjectId on the wire.
+            String key = gcp && (camel.equals("projectId") || camel.equals("gcpProjectId"))
+                    ? (casing == Casing.CAMEL ? "gcpProjectId" : "project_id")
+                    : casing.key(camel);
+            out.set(key, e.getValue().deepCopy());
+        });
         return out;
     }
 
