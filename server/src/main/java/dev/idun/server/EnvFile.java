@@ -31,8 +31,8 @@ public final class EnvFile {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                if (line.startsWith("export ")) {
-                    line = line.substring("export ".length()).strip();
+                if (line.matches("export\\s.*")) {
+                    line = line.substring("export".length()).strip();
                 }
                 int eq = line.indexOf('=');
                 if (eq <= 0) {
@@ -49,9 +49,11 @@ public final class EnvFile {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2
-                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1);
+        if (!value.isEmpty() && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
+            int close = value.indexOf(value.charAt(0), 1);
+            if (close > 0) {
+                return value.substring(1, close);
+            }
         }
         int comment = value.indexOf(" #");
         return comment >= 0 ? value.substring(0, comment).strip() : value;

@@ -66,6 +66,13 @@ class EnvFileTest {
     }
 
     @Test
+    void a_quoted_value_may_be_followed_by_a_comment_and_export_by_a_tab() throws IOException {
+        Path file = envFile("KEY=\"abc\" # note\nexport\tTAB='x y' # more\n");
+
+        assertThat(EnvFile.read(file)).containsEntry("KEY", "abc").containsEntry("TAB", "x y");
+    }
+
+    @Test
     void cuts_an_inline_comment_from_an_unquoted_value() throws IOException {
         Path file = envFile("IDUN_PORT=9000 # the usual\nURL=http://h/#anchor\n");
 
