@@ -20,6 +20,7 @@ import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
+import dev.idun.server.http.OpenApiRoutes;
 import dev.idun.server.http.SsoFilter;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
@@ -63,6 +64,7 @@ public final class IdunServer implements AutoCloseable {
                 config.jetty.port = settings.port();
                 new AdminErrorMapper().register(config.routes);
                 new EngineRoutes(runtimes, VERSION).register(config.routes);
+                new OpenApiRoutes().register(config.routes);
                 new SsoFilter(runtimes).register(config.routes);
                 new AgentRoutes(runs).register(config.routes);
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
@@ -132,6 +134,19 @@ public final class IdunServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every HTTP route of this server as {@code "METHOD path"}, sorted (filters excluded). */
+    public java.util.SortedSet<String> routes() {
+        java.util.SortedSet<String> routes = new java.util.TreeSet<>();
+        java.util.Set<String> verbs = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+        app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
+            String method = parsed.endpoint.method.name();
+            if (verbs.contains(method)) {
+                routes.add(method + " " + parsed.endpoint.path);
+            }
+        });
+        return routes;
     }
 
     public RuntimeHolder runtimes() {
