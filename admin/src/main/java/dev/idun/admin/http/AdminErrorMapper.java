@@ -2,6 +2,7 @@ package dev.idun.admin.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idun.admin.db.DuplicateKeyException;
 import dev.idun.config.FieldError;
 import dev.idun.config.Json;
 import io.javalin.config.RoutesConfig;
@@ -19,6 +20,13 @@ public final class AdminErrorMapper {
 
     public void register(RoutesConfig routes) {
         routes.exception(AdminApiException.class, (e, ctx) -> send(ctx, e));
+        routes.exception(
+                DuplicateKeyException.class,
+                (e, ctx) -> send(
+                        ctx,
+                        AdminApiException.conflict(
+                                "Another change to the same item was saved at the same time (possibly on another instance);"
+                                        + " reload and retry.")));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             if (ctx.path().startsWith(ADMIN_PREFIX)) {
