@@ -14,6 +14,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,19 @@ abstract class MemoryApiSuite {
         assertThat(fields(badUrl)).containsExactly("memory.db_url");
         assertThat(server.builder.builds()).isEqualTo(builds);
         assertThat(http.get(BASE).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_first_write_racing_a_partial_write_ends_in_200_or_422() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Integer> first = pool.submit(() -> http.patch(BASE, IN_MEMORY).status());
+        Future<Integer> partial = pool.submit(
+                () -> http.patch(BASE, "{\"agentFramework\": \"CUSTOM\"}").status());
+
+        assertThat(first.get()).isEqualTo(200);
+        assertThat(partial.get()).isIn(200, 422);
+        pool.shutdown();
+        assertThat(http.get(BASE).json().get("memory").get("type").asText()).isEqualTo("memory");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.idun.config.Json;
 import dev.idun.config.Secrets;
 import dev.idun.config.ServerConfig;
 import dev.idun.config.agent.AgentConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ record AgentPatch(
 
     /** True when the body carries {@code baseEngineConfig.agent} (whether or not it is valid). */
     static boolean carriesAgent(ObjectNode body) {
-        List<FieldError> ignored = new java.util.ArrayList<>();
+        List<FieldError> ignored = new ArrayList<>();
         FieldReader r = FieldReader.of(body, "", Casing.CAMEL, ignored);
         JsonNode base = r.get("baseEngineConfig");
         return base != null && base.isObject() && base.hasNonNull("agent");

@@ -15,6 +15,11 @@ public record ConnectionCheck(boolean ok, ObjectNode details, String error) {
                 : error.replace('\n', ' ').replace('\r', ' ').trim();
     }
 
+    @Override
+    public ObjectNode details() {
+        return details == null ? null : details.deepCopy();
+    }
+
     public static ConnectionCheck ok(ObjectNode details) {
         return new ConnectionCheck(true, details, null);
     }
@@ -32,7 +37,7 @@ public record ConnectionCheck(boolean ok, ObjectNode details, String error) {
         if (details == null) {
             node.putNull("details");
         } else {
-            node.set("details", details.deepCopy());
+            node.set("details", details());
         }
         if (error == null) {
             node.putNull("error");
