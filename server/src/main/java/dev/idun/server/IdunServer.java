@@ -1,5 +1,6 @@
 package dev.idun.server;
 
+import dev.idun.admin.agent.AgentAdminRoutes;
 import dev.idun.admin.configstore.AssemblyException;
 import dev.idun.admin.configstore.ConfigSeeder;
 import dev.idun.admin.configstore.ConfigStore;
@@ -9,9 +10,12 @@ import dev.idun.admin.db.DatabaseUrl;
 import dev.idun.admin.document.ConfigDocumentRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
 import dev.idun.admin.integrations.IntegrationRoutes;
+import dev.idun.admin.memory.MemoryRoutes;
+import dev.idun.admin.observability.ObservabilityRoutes;
 import dev.idun.admin.reload.MonotonicClock;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.runtime.RuntimeStatusRoutes;
+import dev.idun.admin.sso.SsoRoutes;
 import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.run.RunPipeline;
@@ -67,6 +71,10 @@ public final class IdunServer implements AutoCloseable {
                 new OpenApiRoutes().register(config.routes);
                 new SsoFilter(runtimes).register(config.routes);
                 new AgentRoutes(runs).register(config.routes);
+                new AgentAdminRoutes(pipeline, store.agents()).register(config.routes);
+                new MemoryRoutes(pipeline, store.memory()).register(config.routes);
+                new ObservabilityRoutes(pipeline, store.observability()).register(config.routes);
+                new SsoRoutes(pipeline, store.sso()).register(config.routes);
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
                 new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);
                 new ConfigDocumentRoutes(pipeline, store).register(config.routes);
