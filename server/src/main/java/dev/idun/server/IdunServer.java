@@ -1,12 +1,21 @@
 package dev.idun.server;
 
 import dev.idun.admin.agent.AgentAdminRoutes;
+import dev.idun.admin.auth.AuthGate;
+import dev.idun.admin.auth.AuthMode;
+import dev.idun.admin.auth.AuthRoutes;
+import dev.idun.admin.auth.AuthService;
+import dev.idun.admin.auth.LoginRateLimiter;
+import dev.idun.admin.auth.PasswordHasher;
+import dev.idun.admin.auth.SessionSigner;
 import dev.idun.admin.configstore.AssemblyException;
 import dev.idun.admin.configstore.ConfigSeeder;
 import dev.idun.admin.configstore.ConfigStore;
+import dev.idun.admin.db.AdminUserStore;
 import dev.idun.admin.db.ConfigVersionStore;
 import dev.idun.admin.db.Database;
 import dev.idun.admin.db.DatabaseUrl;
+import dev.idun.admin.db.SessionStore;
 import dev.idun.admin.document.ConfigDocumentRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
 import dev.idun.admin.integrations.IntegrationRoutes;
@@ -25,10 +34,13 @@ import dev.idun.engine.runtime.RuntimeHolder;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
 import dev.idun.server.http.OpenApiRoutes;
+import dev.idun.server.http.RuntimeConfigRoutes;
 import dev.idun.server.http.SsoFilter;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,11 +62,17 @@ public final class IdunServer implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final Javalin app;
 
-    private IdunServer(Settings settings, RuntimeBuilder builder, ConfigFile configFile) {
+    private IdunServer(Settings settings, RuntimeBuilder builder, ConfigFile configFile, Clock authClock) {
         this.database = Database.open(DatabaseUrl.parse(settings.databaseUrl()));
         try {
             ConfigStore store = new ConfigStore();
             MonotonicClock clock = new MonotonicClock(Clock.systemUTC());
+            AuthMode authMode = AuthMode.fromWire(settings.authMode());
+            AuthService auth = authService(settings, authClock);
+            if (authMode == AuthMode.PASSWORD) {
+                auth.seedAdmin(settings.adminPasswordHash());
+            }
+            LoginRateLimiter loginLimiter = new LoginRateLimiter(authClock);
             new StartupSeed(new ConfigSeeder(database.jdbi(), store), configFile, settings.seedStarter())
                     .run(clock.now());
             this.runtimes = new RuntimeHolder(initialRuntime(store, builder), settings.drainTime());
@@ -67,6 +85,9 @@ public final class IdunServer implements AutoCloseable {
                 config.jetty.host = settings.host();
                 config.jetty.port = settings.port();
                 new AdminErrorMapper().register(config.routes);
+                new AuthGate(authMode, auth).register(config.routes);
+                new AuthRoutes(authMode, auth, loginLimiter).register(config.routes);
+                new RuntimeConfigRoutes(authMode.wire()).register(config.routes);
                 new EngineRoutes(runtimes, VERSION).register(config.routes);
                 new OpenApiRoutes().register(config.routes);
                 new SsoFilter(runtimes).register(config.routes);
@@ -95,7 +116,12 @@ public final class IdunServer implements AutoCloseable {
 
     /** Builds and starts a server; the port is bound when this returns. */
     public static IdunServer start(Settings settings, RuntimeBuilder builder) {
-        IdunServer server = new IdunServer(settings, builder, new ConfigFile(settings.configPath()));
+        return start(settings, builder, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Settings, RuntimeBuilder)}, with the clock that session expiry and login limits follow. */
+    public static IdunServer start(Settings settings, RuntimeBuilder builder, Clock authClock) {
+        IdunServer server = new IdunServer(settings, builder, new ConfigFile(settings.configPath()), authClock);
         try {
             server.app.start();
         } catch (RuntimeException e) {
@@ -108,6 +134,20 @@ public final class IdunServer implements AutoCloseable {
                 server.port(),
                 server.runtimes.current().agentReady());
         return server;
+    }
+
+    private AuthService authService(Settings settings, Clock authClock) {
+        SessionSigner signer = settings.sessionSecret().isEmpty()
+                ? SessionSigner.withRandomSecret()
+                : new SessionSigner(settings.sessionSecret());
+        return new AuthService(
+                database.jdbi(),
+                new AdminUserStore(),
+                new SessionStore(),
+                new PasswordHasher(),
+                signer,
+                authClock,
+                Duration.ofHours(settings.sessionTtlHours()));
     }
 
     private LiveRuntime initialRuntime(ConfigStore store, RuntimeBuilder builder) {
@@ -144,25 +184,20 @@ public final class IdunServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Every HTTP route of this server as {@code "METHOD path"}, sorted (filters excluded). */
-    public java.util.SortedSet<String> routes() {
-        java.util.SortedSet<String> routes = new java.util.TreeSet<>();
-        java.util.Set<String> verbs = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-        app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
-            String method = parsed.endpoint.method.name();
-            if (verbs.contains(method)) {
-                routes.add(method + " " + parsed.endpoint.path);
-            }
-        });
-        return routes;
-    }
-
     public RuntimeHolder runtimes() {
         return runtimes;
     }
 
     public Database database() {
         return database;
+    }
+
+    /** Every HTTP route registered on the router (method and path pattern), for checks that must cover them all. */
+    public List<Endpoint> httpRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .toList();
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * Server settings from environment variables (names case-insensitive, values case-sensitive). Every problem is
- * reported at once by {@link SettingsException}.
+ * reported at once by {@link SettingsException}. {@link #toString()} hides the session secret and the password hash.
  */
 public record Settings(
         String host,
@@ -20,8 +20,14 @@ public record Settings(
         boolean seedStarter,
         String authMode,
         Duration drainTime,
-        Duration configPollInterval) {
+        Duration configPollInterval,
+        String sessionSecret,
+        String adminPasswordHash,
+        int sessionTtlHours) {
     public static final String DEFAULT_DATABASE_URL = "sqlite:///./idun.db";
+    public static final String AUTH_NONE = "none";
+    public static final String AUTH_PASSWORD = "password";
+    static final int MIN_SESSION_SECRET_LENGTH = 32;
 
     public static Settings fromEnv(Map<String, String> env) {
         Map<String, String> vars = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -34,13 +40,17 @@ public record Settings(
         Path configPath =
                 Path.of(vars.getOrDefault("IDUN_CONFIG_PATH", "./config.yaml").trim());
         boolean seedStarter = boolValue(vars, "IDUN_SEED_STARTER", true, problems);
-        String authMode = vars.getOrDefault("IDUN_ADMIN_AUTH_MODE", "none").trim();
-        if (!authMode.equals("none") && !authMode.equals("password")) {
-            problems.add("IDUN_ADMIN_AUTH_MODE must be 'none' or 'password', not '" + authMode + "'.");
-        } else if (authMode.equals("password")) {
-            problems.add("IDUN_ADMIN_AUTH_MODE=password is not available in this build yet; the admin API is open"
-                    + " to anyone who can reach the port, so keep IDUN_HOST on loopback (the default).");
+        String authMode = vars.getOrDefault("IDUN_ADMIN_AUTH_MODE", AUTH_NONE).trim();
+        if (!authMode.equals(AUTH_NONE) && !authMode.equals(AUTH_PASSWORD)) {
+            problems.add("IDUN_ADMIN_AUTH_MODE must be exactly 'none' or 'password', not '" + authMode + "'.");
         }
+        String sessionSecret = stripLineEnds(vars.getOrDefault("IDUN_SESSION_SECRET", ""));
+        if (authMode.equals(AUTH_PASSWORD) && sessionSecret.length() < MIN_SESSION_SECRET_LENGTH) {
+            problems.add("IDUN_ADMIN_AUTH_MODE=password requires IDUN_SESSION_SECRET to be at least "
+                    + MIN_SESSION_SECRET_LENGTH + " characters.");
+        }
+        String adminPasswordHash = stripLineEnds(vars.getOrDefault("IDUN_ADMIN_PASSWORD_HASH", ""));
+        int sessionTtlHours = intValue(vars, "IDUN_SESSION_TTL_HOURS", 24, 1, 720, problems);
         int drainSeconds = intValue(vars, "IDUN_RELOAD_DRAIN_SECONDS", 30, 0, 3600, problems);
         int pollMillis = intValue(vars, "IDUN_CONFIG_POLL_MILLIS", 2000, 100, 600_000, problems);
         if (!problems.isEmpty()) {
@@ -54,23 +64,91 @@ public record Settings(
                 seedStarter,
                 authMode,
                 Duration.ofSeconds(drainSeconds),
-                Duration.ofMillis(pollMillis));
+                Duration.ofMillis(pollMillis),
+                sessionSecret,
+                adminPasswordHash,
+                sessionTtlHours);
+    }
+
+    public boolean passwordMode() {
+        return authMode.equals(AUTH_PASSWORD);
     }
 
     public Settings withHost(String value) {
-        return new Settings(value, port, databaseUrl, configPath, seedStarter, authMode, drainTime, configPollInterval);
+        return new Settings(
+                value,
+                port,
+                databaseUrl,
+                configPath,
+                seedStarter,
+                authMode,
+                drainTime,
+                configPollInterval,
+                sessionSecret,
+                adminPasswordHash,
+                sessionTtlHours);
     }
 
     public Settings withPort(int value) {
-        return new Settings(host, value, databaseUrl, configPath, seedStarter, authMode, drainTime, configPollInterval);
+        return new Settings(
+                host,
+                value,
+                databaseUrl,
+                configPath,
+                seedStarter,
+                authMode,
+                drainTime,
+                configPollInterval,
+                sessionSecret,
+                adminPasswordHash,
+                sessionTtlHours);
     }
 
     public Settings withDatabaseUrl(String value) {
-        return new Settings(host, port, value, configPath, seedStarter, authMode, drainTime, configPollInterval);
+        return new Settings(
+                host,
+                port,
+                value,
+                configPath,
+                seedStarter,
+                authMode,
+                drainTime,
+                configPollInterval,
+                sessionSecret,
+                adminPasswordHash,
+                sessionTtlHours);
     }
 
     public Settings withConfigPath(Path value) {
-        return new Settings(host, port, databaseUrl, value, seedStarter, authMode, drainTime, configPollInterval);
+        return new Settings(
+                host,
+                port,
+                databaseUrl,
+                value,
+                seedStarter,
+                authMode,
+                drainTime,
+                configPollInterval,
+                sessionSecret,
+                adminPasswordHash,
+                sessionTtlHours);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[host=" + host + ", port=" + port + ", configPath=" + configPath + ", seedStarter="
+                + seedStarter + ", authMode=" + authMode + ", drainTime=" + drainTime + ", configPollInterval="
+                + configPollInterval + ", sessionSecret=***, adminPasswordHash=***, sessionTtlHours="
+                + sessionTtlHours + "]";
+    }
+
+    /** Secrets pasted from files often end in a line break that is not part of the value. */
+    private static String stripLineEnds(String value) {
+        int end = value.length();
+        while (end > 0 && (value.charAt(end - 1) == '\n' || value.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return value.substring(0, end);
     }
 
     private static int intValue(

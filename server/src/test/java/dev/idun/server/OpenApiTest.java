@@ -20,7 +20,10 @@ class OpenApiTest {
                 TestServer.start(TestServer.urlOf(TestDatabases.freshSqlite(dir)), dir.resolve("absent.yaml"))) {
             JsonNode served = server.http.get("/openapi.json").json();
 
-            assertThat(OpenApiRoutes.operations(served)).isEqualTo(server.server.routes());
+            java.util.Set<String> routes = new java.util.TreeSet<>();
+            server.server.httpRoutes().forEach(endpoint -> routes.add(endpoint.method.name() + " " + endpoint.path));
+            routes.removeIf(route -> route.startsWith("HEAD ") || route.startsWith("OPTIONS "));
+            assertThat(OpenApiRoutes.operations(served)).isEqualTo(routes);
             assertThat(served.get("openapi").asText()).startsWith("3.");
         }
     }

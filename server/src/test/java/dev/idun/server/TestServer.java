@@ -5,6 +5,7 @@ import dev.idun.admin.db.Dialect;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +27,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(String databaseUrl, Path configFile, Map<String, String> env) {
+        return start(databaseUrl, configFile, env, Clock.systemUTC());
+    }
+
+    /** As {@link #start(String, Path, Map)}, with the clock that session expiry and login limits follow. */
+    static TestServer start(String databaseUrl, Path configFile, Map<String, String> env, Clock authClock) {
         Map<String, String> vars = new HashMap<>(env);
         vars.putIfAbsent("IDUN_CONFIG_POLL_MILLIS", "200");
         vars.putIfAbsent("IDUN_RELOAD_DRAIN_SECONDS", "5");
@@ -35,7 +41,7 @@ final class TestServer implements AutoCloseable {
                 .withDatabaseUrl(databaseUrl)
                 .withConfigPath(configFile);
         SwitchableRuntimeBuilder builder = new SwitchableRuntimeBuilder();
-        return new TestServer(IdunServer.start(settings, builder), builder, databaseUrl);
+        return new TestServer(IdunServer.start(settings, builder, authClock), builder, databaseUrl);
     }
 
     static TestServer start(String databaseUrl, Path configFile) {

@@ -1,0 +1,12 @@
+package dev.idun.admin.auth;
+
+import dev.idun.admin.db.DatabaseUrl;
+import dev.idun.admin.db.TestDatabases;
+import java.nio.file.Path;
+
+class AuthServiceSqliteTest extends AuthServiceSuite {
+    @Override
+    DatabaseUrl freshDatabase(Path dir) {
+        return TestDatabases.freshSqlite(dir);
+    }
+}
