@@ -29,16 +29,20 @@ public record Settings(
     public static final String AUTH_PASSWORD = "password";
     static final int MIN_SESSION_SECRET_LENGTH = 32;
 
+    /** A set-but-blank variable counts as unset. */
+    private static String text(Map<String, String> vars, String name, String fallback) {
+        String value = vars.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
     public static Settings fromEnv(Map<String, String> env) {
         Map<String, String> vars = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         vars.putAll(env);
         List<String> problems = new ArrayList<>();
-        String host = vars.getOrDefault("IDUN_HOST", "127.0.0.1").trim();
+        String host = text(vars, "IDUN_HOST", "127.0.0.1");
         int port = intValue(vars, "IDUN_PORT", 8000, 0, 65535, problems);
-        String databaseUrl =
-                vars.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL).trim();
-        Path configPath =
-                Path.of(vars.getOrDefault("IDUN_CONFIG_PATH", "./config.yaml").trim());
+        String databaseUrl = text(vars, "DATABASE_URL", DEFAULT_DATABASE_URL);
+        Path configPath = Path.of(text(vars, "IDUN_CONFIG_PATH", "./config.yaml"));
         boolean seedStarter = boolValue(vars, "IDUN_SEED_STARTER", true, problems);
         String authMode = vars.getOrDefault("IDUN_ADMIN_AUTH_MODE", AUTH_NONE).trim();
         if (!authMode.equals(AUTH_NONE) && !authMode.equals(AUTH_PASSWORD)) {

@@ -53,7 +53,10 @@ class SettingsTest {
                         false,
                         "none",
                         Duration.ofSeconds(5),
-                        Duration.ofMillis(500)));
+                        Duration.ofMillis(500),
+                        "",
+                        "",
+                        24));
     }
 
     @Test
@@ -168,7 +171,7 @@ class SettingsTest {
                 .containsExactlyInAnyOrder(
                         "IDUN_PORT must be a whole number, not 'abc'.",
                         "IDUN_SEED_STARTER must be true or false, not 'maybe'.",
-                        "IDUN_ADMIN_AUTH_MODE must be 'none' or 'password', not 'PASSWORD'.",
+                        "IDUN_ADMIN_AUTH_MODE must be exactly 'none' or 'password', not 'PASSWORD'.",
                         "IDUN_RELOAD_DRAIN_SECONDS must be between 0 and 3600, not -5.",
                         "IDUN_CONFIG_POLL_MILLIS must be a whole number, not 'ten'.");
     }
@@ -177,7 +180,7 @@ class SettingsTest {
     @ValueSource(strings = {"PASSWORD", "Password", "None", "NONE", "oidc", "off", ""})
     void rejects_an_auth_mode_other_than_none_or_password(String mode) {
         assertThat(problems(Map.of("IDUN_ADMIN_AUTH_MODE", mode)))
-                .isEqualTo("IDUN_ADMIN_AUTH_MODE must be 'none' or 'password', not '" + mode + "'.");
+                .isEqualTo("IDUN_ADMIN_AUTH_MODE must be exactly 'none' or 'password', not '" + mode + "'.");
     }
 
     @Test
@@ -187,12 +190,12 @@ class SettingsTest {
     }
 
     @Test
-    void refuses_password_mode_for_now_with_a_clear_message() {
-        String message = problems(Map.of("IDUN_ADMIN_AUTH_MODE", "password"));
+    void blank_text_variables_fall_back_to_their_defaults() {
+        Settings settings = Settings.fromEnv(Map.of("IDUN_HOST", " ", "DATABASE_URL", "", "IDUN_CONFIG_PATH", "  "));
 
-        assertThat(message)
-                .startsWith("IDUN_ADMIN_AUTH_MODE=password is not available in this build yet")
-                .contains("loopback");
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.databaseUrl()).isEqualTo(Settings.DEFAULT_DATABASE_URL);
+        assertThat(settings.configPath()).isEqualTo(Path.of("./config.yaml"));
     }
 
     @Test
