@@ -9,6 +9,8 @@ import dev.idun.admin.db.DatabaseUrl;
 import dev.idun.admin.document.ConfigDocumentRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
 import dev.idun.admin.integrations.IntegrationRoutes;
+import dev.idun.admin.onboarding.OnboardingRoutes;
+import dev.idun.admin.onboarding.ProjectScanner;
 import dev.idun.admin.reload.MonotonicClock;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.runtime.RuntimeStatusRoutes;
@@ -23,8 +25,10 @@ import dev.idun.server.http.EngineRoutes;
 import dev.idun.server.http.SsoFilter;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +49,8 @@ public final class IdunServer implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final Javalin app;
 
-    private IdunServer(Settings settings, RuntimeBuilder builder, ConfigFile configFile) {
+    private IdunServer(
+            Settings settings, RuntimeBuilder builder, ConfigFile configFile, Map<String, String> environment) {
         this.database = Database.open(DatabaseUrl.parse(settings.databaseUrl()));
         try {
             ConfigStore store = new ConfigStore();
@@ -56,6 +61,7 @@ public final class IdunServer implements AutoCloseable {
             HolderReloader reloader = new HolderReloader(builder, runtimes);
             this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
             RunPipeline runs = new RunPipeline(runtimes);
+            Path workingDirectory = Path.of("").toAbsolutePath();
             this.app = Javalin.create(config -> {
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
                 config.startup.showJavalinBanner = false;
@@ -68,6 +74,9 @@ public final class IdunServer implements AutoCloseable {
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
                 new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);
                 new ConfigDocumentRoutes(pipeline, store).register(config.routes);
+                new OnboardingRoutes(
+                                pipeline, store, new ProjectScanner(workingDirectory), workingDirectory, environment)
+                        .register(config.routes);
                 new WhatsAppWebhookRoutes(runtimes).register(config.routes);
             });
             this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -83,9 +92,12 @@ public final class IdunServer implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::syncQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Builds and starts a server; the port is bound when this returns. */
-    public static IdunServer start(Settings settings, RuntimeBuilder builder) {
-        IdunServer server = new IdunServer(settings, builder, new ConfigFile(settings.configPath()));
+    /**
+     * Builds and starts a server; the port is bound when this returns. {@code environment} is the merged process
+     * environment the settings came from (onboarding reports which model API keys it holds).
+     */
+    public static IdunServer start(Settings settings, RuntimeBuilder builder, Map<String, String> environment) {
+        IdunServer server = new IdunServer(settings, builder, new ConfigFile(settings.configPath()), environment);
         try {
             server.app.start();
         } catch (RuntimeException e) {

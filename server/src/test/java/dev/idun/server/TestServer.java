@@ -35,7 +35,7 @@ final class TestServer implements AutoCloseable {
                 .withDatabaseUrl(databaseUrl)
                 .withConfigPath(configFile);
         SwitchableRuntimeBuilder builder = new SwitchableRuntimeBuilder();
-        return new TestServer(IdunServer.start(settings, builder), builder, databaseUrl);
+        return new TestServer(IdunServer.start(settings, builder, vars), builder, databaseUrl);
     }
 
     static TestServer start(String databaseUrl, Path configFile) {
