@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -50,35 +51,71 @@ public final class CompiledSources {
 
     /** The compiled bytes of one class of {@code classesDir}. */
     public static byte[] classBytes(Path classesDir, String className) {
+        return read(classesDir.resolve(className.replace('.', '/') + ".class"));
+    }
+
+    /** Writes a jar of the given classes (with their nested classes) from {@code classesDir}. */
+    public static Path jar(Path jarFile, Path classesDir, String... classNames) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        classFiles(classesDir, classNames).forEach((entry, path) -> entries.put(entry, read(path)));
+        return jarOf(jarFile, entries);
+    }
+
+    /** Writes a jar with exactly the given entries (name to bytes). */
+    public static Path jarOf(Path jarFile, Map<String, byte[]> entries) {
         try {
-            return Files.readAllBytes(classesDir.resolve(className.replace('.', '/') + ".class"));
+            Files.createDirectories(jarFile.getParent());
+            try (OutputStream file = Files.newOutputStream(jarFile);
+                    JarOutputStream jar = new JarOutputStream(file)) {
+                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                    jar.putNextEntry(new JarEntry(entry.getKey()));
+                    jar.write(entry.getValue());
+                    jar.closeEntry();
+                }
+            }
+            return jarFile;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes a jar of the given classes (with their nested classes) from {@code classesDir}. */
-    public static Path jar(Path jarFile, Path classesDir, String... classNames) {
+    /** Copies the given classes (with their nested classes) of {@code classesDir} into {@code target}. */
+    public static Path copyClasses(Path classesDir, Path target, String... classNames) {
         try {
-            Files.createDirectories(jarFile.getParent());
-            try (OutputStream file = Files.newOutputStream(jarFile);
-                    JarOutputStream jar = new JarOutputStream(file)) {
+            for (Map.Entry<String, Path> file :
+                    classFiles(classesDir, classNames).entrySet()) {
+                Path copy = target.resolve(file.getKey());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file.getValue(), copy);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Entry name (POSIX, relative to {@code classesDir}) to file, for the classes and their nested classes. */
+    private static Map<String, Path> classFiles(Path classesDir, String... classNames) {
+        Map<String, Path> found = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(classesDir)) {
+            for (Path path : files.filter(Files::isRegularFile).sorted().toList()) {
+                String entry = classesDir.relativize(path).toString().replace('\\', '/');
                 for (String className : classNames) {
                     String prefix = className.replace('.', '/');
-                    try (Stream<Path> files = Files.walk(classesDir)) {
-                        for (Path path : files.filter(Files::isRegularFile).toList()) {
-                            String entry =
-                                    classesDir.relativize(path).toString().replace('\\', '/');
-                            if (entry.equals(prefix + ".class") || entry.startsWith(prefix + "$")) {
-                                jar.putNextEntry(new JarEntry(entry));
-                                jar.write(Files.readAllBytes(path));
-                                jar.closeEntry();
-                            }
-                        }
+                    if (entry.equals(prefix + ".class") || entry.startsWith(prefix + "$")) {
+                        found.put(entry, path);
                     }
                 }
             }
-            return jarFile;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
