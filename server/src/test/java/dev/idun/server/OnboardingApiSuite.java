@@ -7,8 +7,13 @@ import dev.idun.admin.onboarding.CompiledSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +162,24 @@ abstract class OnboardingApiSuite {
         assertThat(createStarter("{\"provider\": \"echo\"}").status()).isEqualTo(200);
 
         assertThat(createStarter("{\"provider\": \"echo\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void concurrent_starters_create_exactly_one_agent() throws Exception {
+        startUnconfigured(Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = "{\"provider\": \"echo\", \"name\": \"Agent " + i + "\"}";
+            results.add(pool.submit(() -> createStarter(body).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
     }
 
     @Test
