@@ -21,6 +21,8 @@ import dev.idun.admin.http.AdminErrorMapper;
 import dev.idun.admin.integrations.IntegrationRoutes;
 import dev.idun.admin.memory.MemoryRoutes;
 import dev.idun.admin.observability.ObservabilityRoutes;
+import dev.idun.admin.onboarding.OnboardingRoutes;
+import dev.idun.admin.onboarding.ProjectScanner;
 import dev.idun.admin.reload.MonotonicClock;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.runtime.RuntimeStatusRoutes;
@@ -39,9 +41,11 @@ import dev.idun.server.http.SsoFilter;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +66,12 @@ public final class IdunServer implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final Javalin app;
 
-    private IdunServer(Settings settings, RuntimeBuilder builder, ConfigFile configFile, Clock authClock) {
+    private IdunServer(
+            Settings settings,
+            RuntimeBuilder builder,
+            ConfigFile configFile,
+            Map<String, String> environment,
+            Clock authClock) {
         this.database = Database.open(DatabaseUrl.parse(settings.databaseUrl()));
         try {
             ConfigStore store = new ConfigStore();
@@ -79,6 +88,7 @@ public final class IdunServer implements AutoCloseable {
             HolderReloader reloader = new HolderReloader(builder, runtimes);
             this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
             RunPipeline runs = new RunPipeline(runtimes);
+            Path workingDirectory = Path.of("").toAbsolutePath();
             this.app = Javalin.create(config -> {
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
                 config.startup.showJavalinBanner = false;
@@ -99,6 +109,9 @@ public final class IdunServer implements AutoCloseable {
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
                 new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);
                 new ConfigDocumentRoutes(pipeline, store).register(config.routes);
+                new OnboardingRoutes(
+                                pipeline, store, new ProjectScanner(workingDirectory), workingDirectory, environment)
+                        .register(config.routes);
                 new WhatsAppWebhookRoutes(runtimes).register(config.routes);
             });
             this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -114,14 +127,19 @@ public final class IdunServer implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::syncQuietly, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Builds and starts a server; the port is bound when this returns. */
-    public static IdunServer start(Settings settings, RuntimeBuilder builder) {
-        return start(settings, builder, Clock.systemUTC());
+    /**
+     * Builds and starts a server; the port is bound when this returns. {@code environment} is the merged process
+     * environment the settings came from (onboarding reports which model API keys it holds).
+     */
+    public static IdunServer start(Settings settings, RuntimeBuilder builder, Map<String, String> environment) {
+        return start(settings, builder, environment, Clock.systemUTC());
     }
 
-    /** As {@link #start(Settings, RuntimeBuilder)}, with the clock that session expiry and login limits follow. */
-    public static IdunServer start(Settings settings, RuntimeBuilder builder, Clock authClock) {
-        IdunServer server = new IdunServer(settings, builder, new ConfigFile(settings.configPath()), authClock);
+    /** As {@link #start(Settings, RuntimeBuilder, Map)}, with the clock that session expiry and login limits follow. */
+    public static IdunServer start(
+            Settings settings, RuntimeBuilder builder, Map<String, String> environment, Clock authClock) {
+        IdunServer server =
+                new IdunServer(settings, builder, new ConfigFile(settings.configPath()), environment, authClock);
         try {
             server.app.start();
         } catch (RuntimeException e) {

@@ -41,7 +41,7 @@ final class TestServer implements AutoCloseable {
                 .withDatabaseUrl(databaseUrl)
                 .withConfigPath(configFile);
         SwitchableRuntimeBuilder builder = new SwitchableRuntimeBuilder();
-        return new TestServer(IdunServer.start(settings, builder, authClock), builder, databaseUrl);
+        return new TestServer(IdunServer.start(settings, builder, vars, authClock), builder, databaseUrl);
     }
 
     static TestServer start(String databaseUrl, Path configFile) {
