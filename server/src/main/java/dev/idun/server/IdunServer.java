@@ -6,22 +6,28 @@ import dev.idun.admin.configstore.ConfigStore;
 import dev.idun.admin.db.ConfigVersionStore;
 import dev.idun.admin.db.Database;
 import dev.idun.admin.db.DatabaseUrl;
+import dev.idun.admin.guardrails.GuardrailRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
 import dev.idun.admin.integrations.IntegrationRoutes;
+import dev.idun.admin.mcp.McpServerRoutes;
+import dev.idun.admin.prompts.PromptRoutes;
 import dev.idun.admin.reload.MonotonicClock;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.runtime.RuntimeStatusRoutes;
 import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
 import dev.idun.config.EngineConfig;
+import dev.idun.engine.mcp.McpToolLister;
 import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
+import dev.idun.server.mcp.EngineMcpToolProbe;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +47,7 @@ public final class IdunServer implements AutoCloseable {
     private final RuntimeHolder runtimes;
     private final ReloadPipeline pipeline;
     private final ScheduledExecutorService poller;
+    private final McpToolLister mcpTools;
     private final Javalin app;
 
     private IdunServer(Settings settings, RuntimeBuilder builder, ConfigFile configFile) {
@@ -54,6 +61,7 @@ public final class IdunServer implements AutoCloseable {
             HolderReloader reloader = new HolderReloader(builder, runtimes);
             this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
             RunPipeline runs = new RunPipeline(runtimes);
+            this.mcpTools = new McpToolLister(Duration.ofSeconds(5));
             this.app = Javalin.create(config -> {
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
                 config.startup.showJavalinBanner = false;
@@ -63,6 +71,10 @@ public final class IdunServer implements AutoCloseable {
                 new EngineRoutes(runtimes, VERSION).register(config.routes);
                 new AgentRoutes(runs).register(config.routes);
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
+                new McpServerRoutes(pipeline, store.mcpServers(), new EngineMcpToolProbe(mcpTools))
+                        .register(config.routes);
+                new GuardrailRoutes(pipeline, store.guardrails()).register(config.routes);
+                new PromptRoutes(pipeline, store.prompts()).register(config.routes);
                 new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);
                 new WhatsAppWebhookRoutes(runtimes).register(config.routes);
             });
@@ -142,6 +154,7 @@ public final class IdunServer implements AutoCloseable {
     public void close() {
         poller.shutdownNow();
         app.stop();
+        mcpTools.close();
         runtimes.close();
         database.close();
     }
