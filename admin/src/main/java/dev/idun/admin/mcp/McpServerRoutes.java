@@ -69,19 +69,25 @@ public final class McpServerRoutes {
         FieldReader r = FieldReader.of(body, "", Casing.CAMEL, errors);
         String name = r.requiredString("name");
         boolean enabled = r.optionalBoolean("enabled", true);
-        Secrets.restorePaths(r.get(FIELD), null, McpServerConfig.SECRET_PATHS, FIELD, errors);
-        McpServerConfig server = McpServerConfig.read(r.get(FIELD), FIELD, errors);
+        McpServerConfig server = null;
+        if (r.get(FIELD) == null) {
+            errors.add(FieldError.missing(FIELD));
+        } else {
+            Secrets.restorePaths(r.get(FIELD), null, McpServerConfig.SECRET_PATHS, FIELD, errors);
+            server = McpServerConfig.read(r.get(FIELD), FIELD, errors);
+        }
         if (!errors.isEmpty()) {
             throw AdminApiException.invalidBody(errors);
         }
         String slugBase = ResourceSlugs.derive(name);
+        String config = stored(server);
         ReloadPipeline.Mutation<CollectionRow> result = pipeline.mutate((h, now) -> {
             CollectionRow row = new CollectionRow(
                     UUID.randomUUID().toString(),
                     ResourceSlugs.unique(slugBase, prefix -> rows.slugsStartingWith(h, prefix)),
                     name,
                     enabled,
-                    stored(server),
+                    config,
                     now,
                     now);
             rows.insert(h, row);

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * server's env and header values and URL password masked. Thread-safe; each call opens its own connection.
  */
 public final class McpToolLister implements AutoCloseable {
+    private static final int MAX_ERROR_LINE = 200;
+
     private final Duration timeout;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "mcp-tool-lister");
@@ -42,26 +44,43 @@ public final class McpToolLister implements AutoCloseable {
         if ("websocket".equals(server.transport())) {
             throw new McpListingException("websocket transport is not supported");
         }
-        AtomicReference<McpSyncClient> opened = new AtomicReference<>();
-        Future<List<String>> listing = executor.submit(() -> connectAndList(server, opened));
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return listing.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            McpPreflight.check(server, timeout);
+        } catch (McpListingException e) {
+            throw new McpListingException(redact(e.getMessage(), server));
+        }
+        CompletableFuture<List<String>> result = new CompletableFuture<>();
+        AtomicReference<McpSyncClient> opened = new AtomicReference<>();
+        McpTransports.ExitListener onExit = lastErrorLine ->
+                result.completeExceptionally(new McpListingException(redact(exitMessage(lastErrorLine), server)));
+        try {
+            executor.execute(() -> {
+                try {
+                    result.complete(connectAndList(server, opened, onExit));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            listing.cancel(true);
             throw new McpListingException("MCP check timed out after " + seconds() + "s");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof McpListingException listing) {
+                throw listing;
+            }
             throw new McpListingException(McpErrors.describe(e.getCause(), server));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            listing.cancel(true);
             throw new McpListingException("MCP check was interrupted");
         } finally {
             closeQuietly(opened.get());
         }
     }
 
-    private List<String> connectAndList(McpServerConfig server, AtomicReference<McpSyncClient> opened) {
-        McpClientTransport transport = McpTransports.create(server, timeout);
+    private List<String> connectAndList(
+            McpServerConfig server, AtomicReference<McpSyncClient> opened, McpTransports.ExitListener onExit) {
+        McpClientTransport transport = McpTransports.create(server, timeout, executor, onExit);
         McpSyncClient client = McpClient.sync(transport)
                 .clientInfo(new McpSchema.Implementation("idun", "0.1.0"))
                 .requestTimeout(timeout)
@@ -77,6 +96,16 @@ public final class McpToolLister implements AutoCloseable {
             cursor = page.nextCursor();
         } while (cursor != null && !cursor.isEmpty());
         return new ArrayList<>(names);
+    }
+
+    private static String exitMessage(String lastErrorLine) {
+        String message = "MCP server process exited before listing its tools";
+        if (lastErrorLine == null) {
+            return message;
+        }
+        String line = lastErrorLine.strip();
+        return message + "; last stderr line: "
+                + (line.length() > MAX_ERROR_LINE ? line.substring(0, MAX_ERROR_LINE) + "…" : line);
     }
 
     private static void closeQuietly(McpSyncClient client) {

@@ -7,12 +7,17 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
 
 /** Builds the MCP SDK client transport for a configured server. */
 final class McpTransports {
@@ -43,22 +48,43 @@ final class McpTransports {
 
     private McpTransports() {}
 
-    static McpClientTransport create(McpServerConfig server, Duration timeout) {
+    /** Hears that a stdio server's process ended, with the last line it wrote to stderr (or null). */
+    interface ExitListener {
+        void exited(String lastErrorLine);
+    }
+
+    static McpClientTransport create(McpServerConfig server, Duration timeout, Executor watcher, ExitListener onExit) {
         return switch (server.transport()) {
-            case "stdio" -> stdio(server);
+            case "stdio" -> stdio(server, watcher, onExit);
             case "sse" -> sse(server, timeout);
             case "streamable_http" -> streamableHttp(server, timeout);
             default -> throw new IllegalArgumentException(server.transport() + " transport is not supported");
         };
     }
 
-    private static McpClientTransport stdio(McpServerConfig server) {
+    private static McpClientTransport stdio(McpServerConfig server, Executor watcher, ExitListener onExit) {
         ServerParameters parameters = ServerParameters.builder(server.command())
                 .args(server.args())
                 .env(server.env())
                 .build();
         String cwd = server.cwd();
-        return new StdioClientTransport(parameters, McpJsonDefaults.getMapper()) {
+        AtomicReference<String> lastErrorLine = new AtomicReference<>();
+        StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper()) {
+            @Override
+            public Mono<Void> connect(
+                    Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
+                // The SDK does not fail pending requests when the process dies; watch it so a crash ends the wait.
+                return super.connect(handler)
+                        .then(Mono.fromRunnable(() -> watcher.execute(() -> {
+                            try {
+                                awaitForExit();
+                            } catch (RuntimeException e) {
+                                return; // interrupted: the lister is shutting down
+                            }
+                            onExit.exited(lastErrorLine.get());
+                        })));
+            }
+
             @Override
             protected ProcessBuilder getProcessBuilder() {
                 ProcessBuilder builder = new ProcessBuilder();
@@ -70,6 +96,12 @@ final class McpTransports {
                 return builder;
             }
         };
+        transport.setStdErrorHandler(line -> {
+            if (!line.isBlank()) {
+                lastErrorLine.set(line);
+            }
+        });
+        return transport;
     }
 
     private static McpClientTransport sse(McpServerConfig server, Duration timeout) {
