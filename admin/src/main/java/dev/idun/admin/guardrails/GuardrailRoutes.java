@@ -69,12 +69,18 @@ public final class GuardrailRoutes {
         boolean enabled = r.optionalBoolean("enabled", true);
         GuardrailPosition position = position(r, true);
         int sortOrder = sortOrder(r, 0);
-        Secrets.restorePaths(r.get(FIELD), null, GuardrailConfig.SECRET_PATHS, FIELD, errors);
-        GuardrailConfig guard = GuardrailConfig.read(r.get(FIELD), FIELD, errors);
+        GuardrailConfig guard = null;
+        if (r.get(FIELD) == null) {
+            errors.add(FieldError.missing(FIELD));
+        } else {
+            Secrets.restorePaths(r.get(FIELD), null, GuardrailConfig.SECRET_PATHS, FIELD, errors);
+            guard = GuardrailConfig.read(r.get(FIELD), FIELD, errors);
+        }
         if (!errors.isEmpty()) {
             throw AdminApiException.invalidBody(errors);
         }
         String slugBase = ResourceSlugs.derive(name);
+        String config = stored(guard);
         ReloadPipeline.Mutation<GuardrailRow> result = pipeline.mutate((h, now) -> {
             GuardrailRow row = new GuardrailRow(
                     UUID.randomUUID().toString(),
@@ -83,7 +89,7 @@ public final class GuardrailRoutes {
                     enabled,
                     position.wire(),
                     sortOrder,
-                    stored(guard),
+                    config,
                     now,
                     now);
             rows.insert(h, row);
