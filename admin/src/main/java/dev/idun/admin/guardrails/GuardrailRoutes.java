@@ -186,10 +186,14 @@ public final class GuardrailRoutes {
         return AdminApiException.notFound("No guardrail with id " + id + ".");
     }
 
-    /** The stored guard: {@code config_id}, then {@code api_key} and {@code reject_message} (default ""), then the rest. */
     private static String stored(GuardrailConfig guard) {
-        ObjectNode fields = guard.toJson();
-        ObjectNode ordered = Json.object().put("config_id", guard.configId());
+        return Json.write(normalized(guard.toJson()));
+    }
+
+    /** The guard as shown and stored: {@code config_id}, {@code api_key} and {@code reject_message} ("" when absent), then the rest. */
+    private static ObjectNode normalized(ObjectNode fields) {
+        ObjectNode ordered = Json.object();
+        ordered.set("config_id", fields.hasNonNull("config_id") ? fields.get("config_id") : fields.get("configId"));
         ordered.set("api_key", textOrEmpty(fields, "api_key", "apiKey"));
         ordered.set("reject_message", textOrEmpty(fields, "reject_message", "rejectMessage"));
         fields.fields().forEachRemaining(entry -> {
@@ -198,7 +202,7 @@ public final class GuardrailRoutes {
                 ordered.set(entry.getKey(), entry.getValue());
             }
         });
-        return Json.write(ordered);
+        return ordered;
     }
 
     private static JsonNode textOrEmpty(ObjectNode fields, String snake, String camel) {
@@ -214,7 +218,8 @@ public final class GuardrailRoutes {
                 .put("enabled", row.enabled())
                 .put("position", row.position())
                 .put("sortOrder", row.sortOrder());
-        JsonNode guard = Json.parse(row.configJson());
+        JsonNode stored = Json.parse(row.configJson());
+        ObjectNode guard = stored.isObject() ? normalized((ObjectNode) stored) : Json.object();
         Secrets.maskPaths(guard, GuardrailConfig.SECRET_PATHS);
         node.set(FIELD, guard);
         node.put("createdAt", row.createdAt().toString());

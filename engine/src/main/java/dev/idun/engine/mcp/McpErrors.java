@@ -1,6 +1,7 @@
 package dev.idun.engine.mcp;
 
 import dev.idun.config.mcp.McpServerConfig;
+import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
 /** Turns an MCP client failure into one line for an operator: the innermost cause, secrets masked. */
@@ -22,10 +23,22 @@ final class McpErrors {
         }
         String prefix = "stdio".equals(server.transport())
                 ? "could not run MCP server '" + server.command() + "': "
-                : "could not reach MCP server at " + server.url() + ": ";
+                : "could not reach MCP server at " + withoutCredentials(server.url()) + ": ";
         return McpToolLister.redact(prefix + text, server)
                 .replace('\r', ' ')
                 .replace('\n', ' ')
                 .trim();
+    }
+
+    /** The URL without user info, query or fragment, where tokens tend to hide. */
+    private static String withoutCredentials(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return uri.getScheme() + "://" + uri.getHost() + port + path;
+        } catch (IllegalArgumentException e) {
+            return "the configured url";
+        }
     }
 }

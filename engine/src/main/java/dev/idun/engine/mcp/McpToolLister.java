@@ -139,6 +139,10 @@ public final class McpToolLister implements AutoCloseable {
         }
         if (server.url() != null) {
             text = text.replace(server.url(), Secrets.maskUrl(server.url()));
+            int query = server.url().indexOf('?');
+            if (query >= 0 && server.url().length() - query > 4) {
+                text = text.replace(server.url().substring(query + 1), Secrets.MASK);
+            }
         }
         return text;
     }
