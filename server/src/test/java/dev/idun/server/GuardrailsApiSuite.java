@@ -53,9 +53,10 @@ abstract class GuardrailsApiSuite {
     }
 
     JsonNode create(String name, String position, int sortOrder) {
-        return create("""
+        String body = """
                 {"name": "%s", "position": "%s", "sortOrder": %d,
-                 "guardrail": {"config_id": "toxic_language", "threshold": 0.5}}""".formatted(name, position, sortOrder));
+                 "guardrail": {"config_id": "toxic_language", "threshold": 0.5}}""";
+        return create(body.formatted(name, position, sortOrder));
     }
 
     List<GuardrailEntry> live() {

@@ -190,7 +190,10 @@ public final class GuardrailRoutes {
         return Json.write(normalized(guard.toJson()));
     }
 
-    /** The guard as shown and stored: {@code config_id}, {@code api_key} and {@code reject_message} ("" when absent), then the rest. */
+    /**
+     * The guard as shown and stored: {@code config_id}, {@code api_key} and {@code reject_message} ("" when absent),
+     * then the rest.
+     */
     private static ObjectNode normalized(ObjectNode fields) {
         ObjectNode ordered = Json.object();
         ordered.set("config_id", fields.hasNonNull("config_id") ? fields.get("config_id") : fields.get("configId"));
