@@ -17,18 +17,22 @@ import dev.idun.admin.db.Database;
 import dev.idun.admin.db.DatabaseUrl;
 import dev.idun.admin.db.SessionStore;
 import dev.idun.admin.document.ConfigDocumentRoutes;
+import dev.idun.admin.guardrails.GuardrailRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
 import dev.idun.admin.integrations.IntegrationRoutes;
+import dev.idun.admin.mcp.McpServerRoutes;
 import dev.idun.admin.memory.MemoryRoutes;
 import dev.idun.admin.observability.ObservabilityRoutes;
 import dev.idun.admin.onboarding.OnboardingRoutes;
 import dev.idun.admin.onboarding.ProjectScanner;
+import dev.idun.admin.prompts.PromptRoutes;
 import dev.idun.admin.reload.MonotonicClock;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.runtime.RuntimeStatusRoutes;
 import dev.idun.admin.sso.SsoRoutes;
 import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
 import dev.idun.config.EngineConfig;
+import dev.idun.engine.mcp.McpToolLister;
 import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeBuilder;
@@ -38,6 +42,7 @@ import dev.idun.server.http.EngineRoutes;
 import dev.idun.server.http.OpenApiRoutes;
 import dev.idun.server.http.RuntimeConfigRoutes;
 import dev.idun.server.http.SsoFilter;
+import dev.idun.server.mcp.EngineMcpToolProbe;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
@@ -64,6 +69,7 @@ public final class IdunServer implements AutoCloseable {
     private final RuntimeHolder runtimes;
     private final ReloadPipeline pipeline;
     private final ScheduledExecutorService poller;
+    private final McpToolLister mcpTools;
     private final Javalin app;
 
     private IdunServer(
@@ -89,6 +95,7 @@ public final class IdunServer implements AutoCloseable {
             this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
             RunPipeline runs = new RunPipeline(runtimes);
             Path workingDirectory = Path.of("").toAbsolutePath();
+            this.mcpTools = new McpToolLister(Duration.ofSeconds(5));
             this.app = Javalin.create(config -> {
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
                 config.startup.showJavalinBanner = false;
@@ -107,6 +114,10 @@ public final class IdunServer implements AutoCloseable {
                 new ObservabilityRoutes(pipeline, store.observability()).register(config.routes);
                 new SsoRoutes(pipeline, store.sso()).register(config.routes);
                 new IntegrationRoutes(pipeline, store.integrations()).register(config.routes);
+                new McpServerRoutes(pipeline, store.mcpServers(), new EngineMcpToolProbe(mcpTools))
+                        .register(config.routes);
+                new GuardrailRoutes(pipeline, store.guardrails()).register(config.routes);
+                new PromptRoutes(pipeline, store.prompts()).register(config.routes);
                 new RuntimeStatusRoutes(pipeline, reloader).register(config.routes);
                 new ConfigDocumentRoutes(pipeline, store).register(config.routes);
                 new OnboardingRoutes(
@@ -222,6 +233,7 @@ public final class IdunServer implements AutoCloseable {
     public void close() {
         poller.shutdownNow();
         app.stop();
+        mcpTools.close();
         runtimes.close();
         database.close();
     }
