@@ -220,9 +220,9 @@ class ConfigDocumentTest {
                         "mcp_servers.0.command",
                         "guardrails.output.0.threshold",
                         "observability.0.provider",
-                        "sso.clientId",
-                        "integrations.0.config.signingSecret",
-                        "integrations.1.config.phoneNumberId",
+                        "sso.client_id",
+                        "integrations.0.config.signing_secret",
+                        "integrations.1.config.phone_number_id",
                         "prompts.0.content");
     }
 
