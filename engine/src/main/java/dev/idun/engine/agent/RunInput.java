@@ -1,14 +1,37 @@
 package dev.idun.engine.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.List;
 import java.util.Objects;
 
-/** What one agent run receives: the thread it belongs to, its id, and the conversation so far. */
-public record RunInput(String threadId, String runId, List<ChatMessage> messages) {
+/**
+ * What one agent run receives (the AG-UI {@code RunAgentInput}): the thread it belongs to, its id, the conversation
+ * so far, the tools the client provides (a call to one of them ends the run; the client answers in its next run),
+ * the client's state and forwarded properties.
+ */
+public record RunInput(
+        String threadId,
+        String runId,
+        List<ChatMessage> messages,
+        List<ToolSpec> tools,
+        JsonNode state,
+        JsonNode forwardedProps) {
     public RunInput {
         Objects.requireNonNull(threadId, "threadId");
         Objects.requireNonNull(runId, "runId");
         messages = List.copyOf(messages);
+        tools = tools == null ? List.of() : List.copyOf(tools);
+        state = state == null ? NullNode.getInstance() : state.deepCopy();
+        forwardedProps = forwardedProps == null ? NullNode.getInstance() : forwardedProps.deepCopy();
+    }
+
+    public RunInput(String threadId, String runId, List<ChatMessage> messages) {
+        this(threadId, runId, messages, List.of(), null, null);
+    }
+
+    public RunInput withMessages(List<ChatMessage> value) {
+        return new RunInput(threadId, runId, value, tools, state, forwardedProps);
     }
 
     /** The text of the last user message, or an empty string. */

@@ -76,4 +76,96 @@ public sealed interface AgUiEvent {
             return base(type()).put("messageId", messageId);
         }
     }
+
+    record ToolCallStart(String toolCallId, String toolCallName, String parentMessageId) implements AgUiEvent {
+        public String type() {
+            return "TOOL_CALL_START";
+        }
+
+        public ObjectNode toJson() {
+            ObjectNode node = base(type()).put("toolCallId", toolCallId).put("toolCallName", toolCallName);
+            if (parentMessageId != null) {
+                node.put("parentMessageId", parentMessageId);
+            }
+            return node;
+        }
+    }
+
+    record ToolCallArgs(String toolCallId, String delta) implements AgUiEvent {
+        public String type() {
+            return "TOOL_CALL_ARGS";
+        }
+
+        public ObjectNode toJson() {
+            return base(type()).put("toolCallId", toolCallId).put("delta", delta);
+        }
+    }
+
+    record ToolCallEnd(String toolCallId) implements AgUiEvent {
+        public String type() {
+            return "TOOL_CALL_END";
+        }
+
+        public ObjectNode toJson() {
+            return base(type()).put("toolCallId", toolCallId);
+        }
+    }
+
+    record ToolCallResult(String messageId, String toolCallId, String content) implements AgUiEvent {
+        public String type() {
+            return "TOOL_CALL_RESULT";
+        }
+
+        public ObjectNode toJson() {
+            return base(type())
+                    .put("messageId", messageId)
+                    .put("toolCallId", toolCallId)
+                    .put("content", content)
+                    .put("role", "tool");
+        }
+    }
+
+    record StepStarted(String stepName) implements AgUiEvent {
+        public String type() {
+            return "STEP_STARTED";
+        }
+
+        public ObjectNode toJson() {
+            return base(type()).put("stepName", stepName);
+        }
+    }
+
+    record StepFinished(String stepName) implements AgUiEvent {
+        public String type() {
+            return "STEP_FINISHED";
+        }
+
+        public ObjectNode toJson() {
+            return base(type()).put("stepName", stepName);
+        }
+    }
+
+    record StateSnapshot(com.fasterxml.jackson.databind.JsonNode snapshot) implements AgUiEvent {
+        public String type() {
+            return "STATE_SNAPSHOT";
+        }
+
+        public ObjectNode toJson() {
+            ObjectNode node = base(type());
+            node.set("snapshot", snapshot == null ? null : snapshot.deepCopy());
+            return node;
+        }
+    }
+
+    record MessagesSnapshot(com.fasterxml.jackson.databind.node.ArrayNode messages) implements AgUiEvent {
+        public String type() {
+            return "MESSAGES_SNAPSHOT";
+        }
+
+        public ObjectNode toJson() {
+            ObjectNode node = base(type());
+            node.set("messages", messages.deepCopy());
+            return node;
+        }
+    }
 }

@@ -2,7 +2,6 @@ package dev.idun.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idun.config.EngineConfig;
-import dev.idun.config.agent.AgentConfig;
 import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.EchoAgent;
@@ -12,16 +11,23 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** Builds the runtime of this server from a config: the agent and SSO today; channels and tools join it later. */
+/**
+ * Builds the runtime of this server from a config: the agent (through the {@link AgentFactory} of its type) and
+ * SSO; channels and tools join it later.
+ */
 public final class DefaultRuntimeBuilder implements RuntimeBuilder {
     private final HttpClient http;
     private final Clock clock;
+    private final Map<AgentType, AgentFactory> factories = new EnumMap<>(AgentType.class);
 
     public DefaultRuntimeBuilder(HttpClient http, Clock clock) {
         this.http = http;
         this.clock = clock;
+        factories.put(AgentType.LANGCHAIN4J, DefaultRuntimeBuilder::modelAgent);
     }
 
     public DefaultRuntimeBuilder() {
@@ -36,24 +42,23 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
             return new LiveRuntime(config, configVersion, null, sso, List.of());
         }
         List<String> warnings = new ArrayList<>();
-        Agent agent = buildAgent(config.agent(), warnings);
+        AgentFactory factory = factories.get(config.agent().type());
+        Agent agent = factory != null
+                ? factory.create(config, warnings)
+                : unavailable(
+                        "Agent type " + config.agent().type() + " is not available in this build yet;"
+                                + " use LANGCHAIN4J with model provider 'echo'.",
+                        warnings);
         return new LiveRuntime(config, configVersion, agent, sso, warnings);
     }
 
-    private static Agent buildAgent(AgentConfig agent, List<String> warnings) {
-        if (agent.type() == AgentType.LANGCHAIN4J) {
-            JsonNode provider = agent.settings().path("model").path("provider");
-            if (provider.asText().equals("echo")) {
-                return new EchoAgent();
-            }
-            return unavailable(
-                    "Model provider '" + provider.asText() + "' is not available in this build yet;"
-                            + " use provider 'echo'.",
-                    warnings);
+    private static Agent modelAgent(EngineConfig config, List<String> warnings) {
+        JsonNode provider = config.agent().settings().path("model").path("provider");
+        if (provider.asText().equals("echo")) {
+            return new EchoAgent();
         }
         return unavailable(
-                "Agent type " + agent.type() + " is not available in this build yet;"
-                        + " use LANGCHAIN4J with model provider 'echo'.",
+                "Model provider '" + provider.asText() + "' is not available in this build yet; use provider 'echo'.",
                 warnings);
     }
 

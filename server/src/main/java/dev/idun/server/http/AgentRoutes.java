@@ -9,6 +9,7 @@ import dev.idun.config.Json;
 import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.EventSink;
 import dev.idun.engine.agent.RunInput;
+import dev.idun.engine.agent.ToolSpec;
 import dev.idun.engine.run.AgentNotReadyException;
 import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
@@ -95,13 +96,48 @@ public final class AgentRoutes {
                 unprocessable(ctx, "messages.role", "Field required", "missing");
                 return null;
             }
-            JsonNode content = message.path("content");
-            parsed.add(new ChatMessage(
-                    message.path("id").asText(null),
-                    message.path("role").asText(),
-                    content.isTextual() ? content.asText() : content.isMissingNode() ? "" : content.toString()));
+            parsed.add(message(message));
         }
-        return new RunInput(body.get("threadId").asText(), body.get("runId").asText(), parsed);
+        JsonNode tools = body.path("tools");
+        if (!tools.isMissingNode() && !tools.isNull() && !tools.isArray()) {
+            unprocessable(ctx, "tools", "Input should be a valid list", "list_type");
+            return null;
+        }
+        List<ToolSpec> specs = new ArrayList<>();
+        for (JsonNode tool : tools) {
+            if (!tool.path("name").isTextual()) {
+                unprocessable(ctx, "tools.name", "Field required", "missing");
+                return null;
+            }
+            specs.add(new ToolSpec(
+                    tool.get("name").asText(), tool.path("description").asText(""), tool.get("parameters")));
+        }
+        return new RunInput(
+                body.get("threadId").asText(),
+                body.get("runId").asText(),
+                parsed,
+                specs,
+                body.get("state"),
+                body.get("forwardedProps"));
+    }
+
+    private static ChatMessage message(JsonNode message) {
+        JsonNode content = message.path("content");
+        List<ChatMessage.ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : message.path("toolCalls")) {
+            calls.add(new ChatMessage.ToolCall(
+                    call.path("id").asText(),
+                    call.path("function").path("name").asText(),
+                    call.path("function").path("arguments").asText("{}")));
+        }
+        return new ChatMessage(
+                message.path("id").asText(null),
+                message.path("role").asText(),
+                content.isTextual()
+                        ? content.asText()
+                        : content.isMissingNode() || content.isNull() ? "" : content.toString(),
+                calls,
+                message.path("toolCallId").asText(null));
     }
 
     private static void unprocessable(Context ctx, String field, String message, String type) {
