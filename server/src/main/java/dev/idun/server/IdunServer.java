@@ -33,10 +33,13 @@ import dev.idun.admin.sso.SsoRoutes;
 import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.mcp.McpToolLister;
+import dev.idun.engine.memory.ConversationMemory;
+import dev.idun.engine.memory.JdbcConversationStore;
 import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
+import dev.idun.server.http.AgentInfoRoutes;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
 import dev.idun.server.http.OpenApiRoutes;
@@ -70,6 +73,7 @@ public final class IdunServer implements AutoCloseable {
     private final ReloadPipeline pipeline;
     private final ScheduledExecutorService poller;
     private final McpToolLister mcpTools;
+    private final ConversationMemory memory;
     private final Javalin app;
 
     private IdunServer(
@@ -93,7 +97,9 @@ public final class IdunServer implements AutoCloseable {
             this.runtimes = new RuntimeHolder(initialRuntime(store, builder), settings.drainTime());
             HolderReloader reloader = new HolderReloader(builder, runtimes);
             this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
-            RunPipeline runs = new RunPipeline(runtimes);
+            this.memory = new ConversationMemory(
+                    new JdbcConversationStore(database.dataSource(), Clock.systemUTC()), Clock.systemUTC());
+            RunPipeline runs = new RunPipeline(runtimes, memory);
             Path workingDirectory = Path.of("").toAbsolutePath();
             this.mcpTools = new McpToolLister(Duration.ofSeconds(5));
             this.app = Javalin.create(config -> {
@@ -109,6 +115,7 @@ public final class IdunServer implements AutoCloseable {
                 new OpenApiRoutes().register(config.routes);
                 new SsoFilter(runtimes).register(config.routes);
                 new AgentRoutes(runs).register(config.routes);
+                new AgentInfoRoutes(runtimes, runs).register(config.routes);
                 new AgentAdminRoutes(pipeline, store.agents()).register(config.routes);
                 new MemoryRoutes(pipeline, store.memory()).register(config.routes);
                 new ObservabilityRoutes(pipeline, store.observability()).register(config.routes);
@@ -235,6 +242,7 @@ public final class IdunServer implements AutoCloseable {
         app.stop();
         mcpTools.close();
         runtimes.close();
+        memory.close();
         database.close();
     }
 }

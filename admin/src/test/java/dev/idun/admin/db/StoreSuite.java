@@ -80,7 +80,7 @@ abstract class StoreSuite {
     // Database
 
     @Test
-    void opens_with_its_dialect_pool_size_and_one_applied_migration() {
+    void opens_with_its_dialect_pool_size_and_every_migration_applied() {
         assertThat(database.dialect()).isEqualTo(expectedDialect());
         assertThat(database.dataSource())
                 .isInstanceOfSatisfying(
@@ -90,7 +90,7 @@ abstract class StoreSuite {
                         "SELECT version FROM flyway_schema_history WHERE success = TRUE ORDER BY installed_rank")
                 .mapTo(String.class)
                 .list());
-        assertThat(versions).containsExactly("1");
+        assertThat(versions).containsExactly("1", "2");
     }
 
     @Test

@@ -2,27 +2,46 @@ package dev.idun.engine.run;
 
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.AgentUnavailableException;
+import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.EventSink;
 import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agui.AgUiEvent;
+import dev.idun.engine.memory.ConversationMemory;
+import dev.idun.engine.memory.ConversationMerge;
+import dev.idun.engine.memory.ConversationStore;
+import dev.idun.engine.memory.ThreadSummary;
+import dev.idun.engine.memory.TurnRecorder;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeHolder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one way every entry point runs the agent: it leases the live runtime (so a reload never pulls it away
- * mid-run), frames the agent's events with {@code RUN_STARTED} and {@code RUN_FINISHED}, and turns a failure into a
- * {@code RUN_ERROR} event. Thread-safe.
+ * mid-run), gives the agent the whole conversation of the thread (stored history merged with what the client sent),
+ * frames the agent's events with {@code RUN_STARTED} and {@code RUN_FINISHED}, turns a failure into a
+ * {@code RUN_ERROR} event, and stores the new messages and the answer, also when the run fails. Thread-safe.
  */
 public final class RunPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(RunPipeline.class);
+    private static final Set<String> NOT_STORED_ROLES = Set.of("system", "developer");
 
     private final RuntimeHolder runtimes;
+    private final ConversationMemory memory;
 
-    public RunPipeline(RuntimeHolder runtimes) {
+    public RunPipeline(RuntimeHolder runtimes, ConversationMemory memory) {
         this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
+        this.memory = Objects.requireNonNull(memory, "memory");
+    }
+
+    /** A pipeline whose history lives in this process only. */
+    public RunPipeline(RuntimeHolder runtimes) {
+        this(runtimes, ConversationMemory.inProcess());
     }
 
     /** Leases the live runtime for one run; throws {@link AgentNotReadyException} when no agent is configured. */
@@ -39,21 +58,79 @@ public final class RunPipeline {
     public void run(LiveRuntime.Lease lease, RunInput input, EventSink sink) {
         try (lease) {
             Agent agent = lease.runtime().agent().orElseThrow(AgentNotReadyException::new);
-            sink.emit(new AgUiEvent.RunStarted(input.threadId(), input.runId()));
+            ConversationStore store;
             try {
-                agent.run(input, sink);
-            } catch (AgentUnavailableException e) {
-                sink.emit(new AgUiEvent.RunError(e.getMessage(), "AGENT_UNAVAILABLE"));
-                return;
-            } catch (Exception e) {
-                if (e instanceof java.io.UncheckedIOException) {
-                    throw (java.io.UncheckedIOException) e;
-                }
-                LOG.warn("Agent run {} failed", input.runId(), e);
-                sink.emit(new AgUiEvent.RunError("Agent execution failed: " + e.getMessage(), "FRAMEWORK_ERROR"));
+                store = memory.storeFor(lease.runtime().config().memory());
+            } catch (RuntimeException e) {
+                LOG.warn("Conversation memory unavailable: {}", e.toString());
+                sink.emit(new AgUiEvent.RunStarted(input.threadId(), input.runId()));
+                sink.emit(new AgUiEvent.RunError("Conversation memory unavailable: " + e.getMessage(), "MEMORY_ERROR"));
                 return;
             }
-            sink.emit(new AgUiEvent.RunFinished(input.threadId(), input.runId()));
+            ConversationMerge merge = ConversationMerge.of(history(store, input.threadId()), input.messages());
+            TurnRecorder recorder = new TurnRecorder(sink);
+            try {
+                execute(agent, input.withMessages(merge.conversation()), recorder);
+            } finally {
+                remember(store, input.threadId(), merge.added(), recorder.messages());
+            }
+        }
+    }
+
+    private void execute(Agent agent, RunInput input, EventSink sink) {
+        sink.emit(new AgUiEvent.RunStarted(input.threadId(), input.runId()));
+        try {
+            agent.run(input, sink);
+        } catch (AgentUnavailableException e) {
+            sink.emit(new AgUiEvent.RunError(e.getMessage(), "AGENT_UNAVAILABLE"));
+            return;
+        } catch (Exception e) {
+            if (e instanceof java.io.UncheckedIOException) {
+                throw (java.io.UncheckedIOException) e;
+            }
+            LOG.warn("Agent run {} failed", input.runId(), e);
+            sink.emit(new AgUiEvent.RunError("Agent execution failed: " + e.getMessage(), "FRAMEWORK_ERROR"));
+            return;
+        }
+        sink.emit(new AgUiEvent.RunFinished(input.threadId(), input.runId()));
+    }
+
+    /** The threads of the live runtime's memory, most recent first. */
+    public List<ThreadSummary> threads() {
+        return liveStore().threads();
+    }
+
+    /** One thread's messages, or empty for an unknown thread. */
+    public Optional<List<ChatMessage>> thread(String threadId) {
+        return liveStore().thread(threadId);
+    }
+
+    private ConversationStore liveStore() {
+        LiveRuntime runtime = runtimes.current();
+        if (!runtime.agentReady()) {
+            throw new AgentNotReadyException();
+        }
+        return memory.storeFor(runtime.config().memory());
+    }
+
+    private static List<ChatMessage> history(ConversationStore store, String threadId) {
+        try {
+            return store.messages(threadId);
+        } catch (RuntimeException e) {
+            LOG.warn("Thread history unavailable, running without it: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    private static void remember(
+            ConversationStore store, String threadId, List<ChatMessage> added, List<ChatMessage> answer) {
+        List<ChatMessage> turn = new ArrayList<>();
+        added.stream().filter(m -> !NOT_STORED_ROLES.contains(m.role())).forEach(turn::add);
+        turn.addAll(answer);
+        try {
+            store.append(threadId, turn);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store the history of a run: {}", e.toString());
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.EventSink;
 import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agent.ToolSpec;
+import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.run.AgentNotReadyException;
 import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
@@ -21,11 +22,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code POST /agent/run}: an AG-UI {@code RunAgentInput} in, the run's events out as server-sent events. Errors
  * before the stream opens are HTTP errors (422 malformed body, 503 no agent); after it opens they are a
- * {@code RUN_ERROR} event.
+ * {@code RUN_ERROR} event. {@code POST /agent/invoke} runs the same pipeline on {@code {query, session_id}} and
+ * answers the collected text (400 when the run fails).
  */
 public final class AgentRoutes {
     private final RunPipeline pipeline;
@@ -36,6 +40,7 @@ public final class AgentRoutes {
 
     public void register(RoutesConfig routes) {
         routes.post("/agent/run", this::run);
+        routes.post("/agent/invoke", this::invoke);
         routes.exception(AgentNotReadyException.class, (e, ctx) -> notReady(ctx));
     }
 
@@ -56,6 +61,53 @@ public final class AgentRoutes {
         } catch (IOException | UncheckedIOException e) {
             lease.close();
         }
+    }
+
+    private void invoke(Context ctx) {
+        JsonNode body;
+        try {
+            body = Json.parse(ctx.body());
+        } catch (ConfigValidationException e) {
+            unprocessable(ctx, "body", "Invalid JSON", "json_invalid");
+            return;
+        }
+        if (!body.isObject()) {
+            unprocessable(ctx, "body", "Input should be an object", "model_type");
+            return;
+        }
+        for (String field : List.of("query", "session_id")) {
+            if (!body.path(field).isTextual()) {
+                boolean missing =
+                        body.path(field).isMissingNode() || body.path(field).isNull();
+                unprocessable(
+                        ctx,
+                        field,
+                        missing ? "Field required" : "Input should be a valid string",
+                        missing ? "missing" : "string_type");
+                return;
+            }
+        }
+        String sessionId = body.get("session_id").asText();
+        RunInput input = new RunInput(
+                sessionId,
+                UUID.randomUUID().toString(),
+                List.of(new ChatMessage(
+                        UUID.randomUUID().toString(), "user", body.get("query").asText())));
+        StringBuilder text = new StringBuilder();
+        AtomicReference<String> error = new AtomicReference<>();
+        LiveRuntime.Lease lease = pipeline.begin();
+        pipeline.run(lease, input, event -> {
+            if (event instanceof AgUiEvent.TextMessageContent content) {
+                text.append(content.delta());
+            } else if (event instanceof AgUiEvent.RunError failure) {
+                error.set(failure.message());
+            }
+        });
+        if (error.get() != null) {
+            HttpJson.send(ctx, 400, Json.object().put("detail", error.get()));
+            return;
+        }
+        HttpJson.send(ctx, 200, Json.object().put("session_id", sessionId).put("response", text.toString()));
     }
 
     private static void write(OutputStream out, String frame) {

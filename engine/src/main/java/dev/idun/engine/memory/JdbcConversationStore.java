@@ -1,0 +1,247 @@
+package dev.idun.engine.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.idun.config.Json;
+import dev.idun.engine.agent.ChatMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * History in the {@code idun_message} table of a SQLite or PostgreSQL database: the server's own database (its
+ * migrations create the table) or a database of its own named by the memory config ({@link #open}, which creates
+ * the table when missing). Thread-safe.
+ */
+public final class JdbcConversationStore implements ConversationStore {
+    static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS idun_message (
+                thread_id VARCHAR(255) NOT NULL,
+                seq BIGINT NOT NULL,
+                message_id VARCHAR(255) NOT NULL,
+                role VARCHAR(20) NOT NULL,
+                content TEXT NOT NULL,
+                tool_calls TEXT,
+                tool_call_id VARCHAR(255),
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (thread_id, seq),
+                UNIQUE (thread_id, message_id)
+            )""";
+    private static final int ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+    private final HikariDataSource owned;
+    private final Clock clock;
+
+    /** A store on a database whose schema is already in place; the caller owns {@code dataSource}. */
+    public JdbcConversationStore(DataSource dataSource, Clock clock) {
+        this(dataSource, null, clock);
+    }
+
+    private JdbcConversationStore(DataSource dataSource, HikariDataSource owned, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.owned = owned;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Opens a pool on a memory {@code db_url} ({@code sqlite:///…} or {@code postgresql://…}) and creates the table
+     * when missing; closing the store closes the pool.
+     *
+     * @throws MemoryStoreException when the database cannot be reached
+     */
+    public static JdbcConversationStore open(String dbUrl, Clock clock) {
+        MemoryDatabaseUrl url = MemoryDatabaseUrl.parse(dbUrl);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(url.sqlite() ? "idun-memory-sqlite" : "idun-memory-postgres");
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setDriverClassName(url.sqlite() ? "org.sqlite.JDBC" : "org.postgresql.Driver");
+        config.setMaximumPoolSize(url.sqlite() ? 2 : 5);
+        config.setConnectionTimeout(10_000);
+        if (url.sqlite()) {
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("busy_timeout", "5000");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        }
+        if (url.user() != null) {
+            config.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new MemoryStoreException("Cannot open the memory database " + url.jdbcUrl(), e);
+        }
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(SCHEMA);
+        } catch (SQLException e) {
+            pool.close();
+            throw new MemoryStoreException("Cannot create the memory table in " + url.jdbcUrl(), e);
+        }
+        return new JdbcConversationStore(pool, pool, clock);
+    }
+
+    @Override
+    public List<ChatMessage> messages(String threadId) {
+        String sql = "SELECT message_id, role, content, tool_calls, tool_call_id FROM idun_message"
+                + " WHERE thread_id = ? ORDER BY seq";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, threadId);
+            List<ChatMessage> messages = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(new ChatMessage(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            toolCalls(rows.getString(4)),
+                            rows.getString(5)));
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw new MemoryStoreException("Cannot read thread history", e);
+        }
+    }
+
+    @Override
+    public void append(String threadId, List<ChatMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                appendOnce(threadId, messages);
+                return;
+            } catch (SQLException e) {
+                // Two runs of one thread may pick the same next seq; the loser retries with a fresh one.
+                if (attempt == ATTEMPTS) {
+                    throw new MemoryStoreException("Cannot store thread history", e);
+                }
+            }
+        }
+    }
+
+    private void appendOnce(String threadId, List<ChatMessage> messages) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Set<String> known = new HashSet<>();
+                long seq = 0;
+                try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT message_id, seq FROM idun_message WHERE thread_id = ?")) {
+                    statement.setString(1, threadId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            known.add(rows.getString(1));
+                            seq = Math.max(seq, rows.getLong(2));
+                        }
+                    }
+                }
+                long now = clock.millis();
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idun_message"
+                        + " (thread_id, seq, message_id, role, content, tool_calls, tool_call_id, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (ChatMessage message : messages) {
+                        if (!known.add(message.id())) {
+                            continue;
+                        }
+                        insert.setString(1, threadId);
+                        insert.setLong(2, ++seq);
+                        insert.setString(3, message.id());
+                        insert.setString(4, message.role());
+                        insert.setString(5, message.content());
+                        insert.setString(6, message.toolCalls().isEmpty() ? null : toolCallsJson(message));
+                        insert.setString(7, message.toolCallId());
+                        insert.setLong(8, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    @Override
+    public List<ThreadSummary> threads() {
+        String listing = "SELECT thread_id, COUNT(*), MAX(created_at) FROM idun_message"
+                + " GROUP BY thread_id ORDER BY MAX(created_at) DESC, thread_id";
+        String previews = "SELECT m.thread_id, m.content FROM idun_message m WHERE m.role = 'user' AND m.seq ="
+                + " (SELECT MIN(f.seq) FROM idun_message f WHERE f.thread_id = m.thread_id AND f.role = 'user')";
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            Map<String, String> firstUserTexts = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery(previews)) {
+                while (rows.next()) {
+                    firstUserTexts.put(rows.getString(1), Previews.cut(rows.getString(2)));
+                }
+            }
+            List<ThreadSummary> summaries = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(listing)) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    summaries.add(new ThreadSummary(
+                            id, Instant.ofEpochMilli(rows.getLong(3)), rows.getInt(2), firstUserTexts.get(id)));
+                }
+            }
+            return summaries;
+        } catch (SQLException e) {
+            throw new MemoryStoreException("Cannot list threads", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private static String toolCallsJson(ChatMessage message) {
+        ArrayNode calls = Json.mapper().createArrayNode();
+        for (ChatMessage.ToolCall call : message.toolCalls()) {
+            calls.addObject().put("id", call.id()).put("name", call.name()).put("arguments", call.arguments());
+        }
+        return Json.write(calls);
+    }
+
+    private static List<ChatMessage.ToolCall> toolCalls(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        List<ChatMessage.ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : Json.parse(json)) {
+            calls.add(new ChatMessage.ToolCall(
+                    call.path("id").asText(),
+                    call.path("name").asText(),
+                    call.path("arguments").asText("{}")));
+        }
+        return calls;
+    }
+}

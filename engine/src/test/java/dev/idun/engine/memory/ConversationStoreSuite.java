@@ -1,0 +1,104 @@
+package dev.idun.engine.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idun.engine.agent.ChatMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract every conversation store keeps. */
+abstract class ConversationStoreSuite {
+    final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+        }
+    };
+
+    ConversationStore store;
+
+    abstract ConversationStore newStore(Clock clock);
+
+    @BeforeEach
+    void open() {
+        store = newStore(clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void an_unknown_thread_has_no_messages() {
+        assertThat(store.messages("nope")).isEmpty();
+        assertThat(store.thread("nope")).isEmpty();
+    }
+
+    @Test
+    void keeps_messages_in_order_without_duplicates() {
+        ChatMessage hi = new ChatMessage("u1", "user", "hi");
+        ChatMessage echo = new ChatMessage("a1", "assistant", "Echo: hi");
+        store.append("t", List.of(hi, echo));
+        store.append("t", List.of(echo, new ChatMessage("u2", "user", "again")));
+
+        assertThat(store.messages("t")).extracting(ChatMessage::id).containsExactly("u1", "a1", "u2");
+        assertThat(store.messages("t").get(1).content()).isEqualTo("Echo: hi");
+    }
+
+    @Test
+    void keeps_tool_calls_and_tool_results() {
+        ChatMessage call = new ChatMessage(
+                "a1", "assistant", "", List.of(new ChatMessage.ToolCall("c1", "time", "{\"tz\":\"UTC\"}")), null);
+        ChatMessage result = new ChatMessage("r1", "tool", "12:00", List.of(), "c1");
+        store.append("slack:T1", List.of(call, result));
+
+        List<ChatMessage> messages = store.messages("slack:T1");
+        assertThat(messages.get(0).toolCalls())
+                .containsExactly(new ChatMessage.ToolCall("c1", "time", "{\"tz\":\"UTC\"}"));
+        assertThat(messages.get(1).toolCallId()).isEqualTo("c1");
+        assertThat(messages.get(1).role()).isEqualTo("tool");
+    }
+
+    @Test
+    void lists_threads_newest_first_with_count_and_preview() {
+        store.append("old", List.of(new ChatMessage("m1", "user", "first question")));
+        now.addAndGet(1000);
+        store.append(
+                "new", List.of(new ChatMessage("m2", "assistant", "hello"), new ChatMessage("m3", "user", "second")));
+
+        List<ThreadSummary> threads = store.threads();
+
+        assertThat(threads).extracting(ThreadSummary::id).containsExactly("new", "old");
+        assertThat(threads.get(0).messageCount()).isEqualTo(2);
+        assertThat(threads.get(0).preview()).isEqualTo("second");
+        assertThat(threads.get(0).lastUpdate()).isEqualTo(Instant.ofEpochMilli(now.get()));
+        assertThat(threads.get(1).preview()).isEqualTo("first question");
+    }
+
+    @Test
+    void threads_are_separate() {
+        store.append("a", List.of(new ChatMessage("m1", "user", "in a")));
+        store.append("b", List.of(new ChatMessage("m1", "user", "in b")));
+
+        assertThat(store.messages("a")).extracting(ChatMessage::content).containsExactly("in a");
+        assertThat(store.messages("b")).extracting(ChatMessage::content).containsExactly("in b");
+    }
+}
