@@ -9,7 +9,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -20,7 +24,7 @@ import java.util.concurrent.Executors;
  */
 public final class FakeModelServer implements AutoCloseable {
     /** One recorded request: its path with query, headers (lower-cased names) and JSON body. */
-    public record Request(String path, java.util.Map<String, String> headers, JsonNode body) {}
+    public record Request(String path, Map<String, String> headers, JsonNode body) {}
 
     /** One scripted reply. */
     public interface Reply {
@@ -68,7 +72,7 @@ public final class FakeModelServer implements AutoCloseable {
 
     /** OpenAI chat-completion chunks (each a JSON object), then {@code [DONE]}. */
     public static Reply openAi(String... chunks) {
-        List<String[]> events = new java.util.ArrayList<>();
+        List<String[]> events = new ArrayList<>();
         for (String chunk : chunks) {
             events.add(new String[] {null, chunk});
         }
@@ -105,8 +109,8 @@ public final class FakeModelServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        java.util.Map<String, String> headers = new java.util.HashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
         requests.add(new Request(
                 exchange.getRequestURI().toString(), headers, body.isBlank() ? Json.object() : Json.parse(body)));
         Reply reply = replies.poll();

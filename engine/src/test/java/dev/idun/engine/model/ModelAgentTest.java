@@ -16,6 +16,8 @@ import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agent.ToolSpec;
 import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.runtime.RuntimeBuildException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -287,7 +289,7 @@ class ModelAgentTest {
 
         assertThatThrownBy(() -> agent.run(userSays("Hi", List.of()), event -> {
                     if (event instanceof AgUiEvent.TextMessageContent) {
-                        throw new java.io.UncheckedIOException(new java.io.IOException("client went away"));
+                        throw new UncheckedIOException(new IOException("client went away"));
                     }
                     events.add(event);
                 }))
