@@ -3,6 +3,7 @@ package dev.idun.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idun.engine.model.FakeModelServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,24 +296,51 @@ abstract class SeedAndExportSuite {
     }
 
     @Test
-    void an_agent_this_build_cannot_run_fails_its_runs_with_a_clear_error() throws IOException {
-        Path config = write("config.yaml", """
-                agent:
-                  type: LANGCHAIN4J
-                  config:
-                    name: Cloud Agent
-                    model: {provider: openai, name: gpt-4o-mini}
-                """);
-        try (TestServer server = TestServer.start(database(), config)) {
-            Http.Response run = server.http.post(
-                    "/agent/run",
-                    "{\"threadId\": \"t\", \"runId\": \"r\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
-            assertThat(run.status()).isEqualTo(200);
-            assertThat(run.body()).contains("RUN_STARTED", "RUN_ERROR", "AGENT_UNAVAILABLE", "openai");
-            assertThat(run.body()).doesNotContain("RUN_FINISHED");
-            JsonNode status = server.http.get("/admin/api/v1/runtime/status").json();
-            assertThat(status.get("agentReady").asBoolean()).isTrue();
-            assertThat(status.get("warnings").get(0).asText()).contains("openai");
+    void a_seeded_model_agent_streams_its_providers_text_through_agent_run() throws IOException {
+        try (FakeModelServer provider = new FakeModelServer()) {
+            provider.reply(FakeModelServer.openAi(
+                    chunk("{\"content\":\"Hello \"}", "null"),
+                    chunk("{\"content\":\"from the model\"}", "null"),
+                    chunk("{}", "\"stop\"")));
+            Path config = write("config.yaml", """
+                    agent:
+                      type: LANGCHAIN4J
+                      config:
+                        name: Cloud Agent
+                        system_prompt: Be helpful.
+                        model:
+                          provider: openai
+                          name: gpt-4o-mini
+                          base_url: %s/v1
+                          api_key: sk-seeded-key
+                    """.formatted(provider.baseUrl()));
+            try (TestServer server = TestServer.start(database(), config)) {
+                Http.Response run = server.http.post(
+                        "/agent/run",
+                        "{\"threadId\": \"t\", \"runId\": \"r\","
+                                + " \"messages\": [{\"id\": \"m1\", \"role\": \"user\", \"content\": \"hi\"}]}");
+
+                assertThat(run.status()).isEqualTo(200);
+                assertThat(run.body())
+                        .containsSubsequence(
+                                "RUN_STARTED",
+                                "TEXT_MESSAGE_START",
+                                "\"delta\":\"Hello \"",
+                                "\"delta\":\"from the model\"",
+                                "TEXT_MESSAGE_END",
+                                "RUN_FINISHED");
+                FakeModelServer.Request request = provider.requests().get(0);
+                assertThat(request.headers().get("authorization")).isEqualTo("Bearer sk-seeded-key");
+                assertThat(request.body().path("model").asText()).isEqualTo("gpt-4o-mini");
+                assertThat(request.body().path("messages").toString())
+                        .isEqualTo("[{\"role\":\"system\",\"content\":\"Be helpful.\"},"
+                                + "{\"role\":\"user\",\"content\":\"hi\"}]");
+            }
         }
+    }
+
+    private static String chunk(String delta, String finishReason) {
+        return "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini\","
+                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + finishReason + "}]}";
     }
 }

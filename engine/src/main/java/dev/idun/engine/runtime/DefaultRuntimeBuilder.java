@@ -1,11 +1,10 @@
 package dev.idun.engine.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.idun.config.EngineConfig;
 import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.Agent;
-import dev.idun.engine.agent.EchoAgent;
 import dev.idun.engine.agent.UnavailableAgent;
+import dev.idun.engine.model.ModelAgentFactory;
 import dev.idun.engine.sso.OidcVerifier;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -24,14 +23,20 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
     private final Clock clock;
     private final Map<AgentType, AgentFactory> factories = new EnumMap<>(AgentType.class);
 
-    public DefaultRuntimeBuilder(HttpClient http, Clock clock) {
+    /** {@code env} is the process environment model API keys are read from. */
+    public DefaultRuntimeBuilder(HttpClient http, Clock clock, Map<String, String> env) {
         this.http = http;
         this.clock = clock;
-        factories.put(AgentType.LANGCHAIN4J, DefaultRuntimeBuilder::modelAgent);
+        factories.put(AgentType.LANGCHAIN4J, new ModelAgentFactory(env));
     }
 
+    public DefaultRuntimeBuilder(Map<String, String> env) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC(), env);
+    }
+
+    /** A builder without environment: model API keys must be in the config. */
     public DefaultRuntimeBuilder() {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Clock.systemUTC());
+        this(Map.of());
     }
 
     @Override
@@ -47,19 +52,9 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
                 ? factory.create(config, warnings)
                 : unavailable(
                         "Agent type " + config.agent().type() + " is not available in this build yet;"
-                                + " use LANGCHAIN4J with model provider 'echo'.",
+                                + " use LANGCHAIN4J.",
                         warnings);
         return new LiveRuntime(config, configVersion, agent, sso, warnings);
-    }
-
-    private static Agent modelAgent(EngineConfig config, List<String> warnings) {
-        JsonNode provider = config.agent().settings().path("model").path("provider");
-        if (provider.asText().equals("echo")) {
-            return new EchoAgent();
-        }
-        return unavailable(
-                "Model provider '" + provider.asText() + "' is not available in this build yet; use provider 'echo'.",
-                warnings);
     }
 
     private static Agent unavailable(String reason, List<String> warnings) {

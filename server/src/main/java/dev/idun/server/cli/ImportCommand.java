@@ -58,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
             ReloadPipeline pipeline = new ReloadPipeline(
                     db.jdbi(),
                     store,
-                    new ValidatingReloader(new DefaultRuntimeBuilder()),
+                    new ValidatingReloader(new DefaultRuntimeBuilder(env)),
                     new MonotonicClock(Clock.systemUTC()));
             pipeline.mutate((handle, now) -> {
                 store.replaceAll(handle, config, now);

@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
             if (port != null) {
                 settings = settings.withPort(port);
             }
-            IdunServer server = IdunServer.start(settings, new DefaultRuntimeBuilder(), env);
+            IdunServer server = IdunServer.start(settings, new DefaultRuntimeBuilder(env), env);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
             return Cli.KEEP_RUNNING;
         } catch (RuntimeException e) {
