@@ -6,6 +6,7 @@ import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.EchoAgent;
 import dev.idun.engine.agent.UnavailableAgent;
+import dev.idun.engine.custom.CustomAgentFactory;
 import dev.idun.engine.sso.OidcVerifier;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
         this.http = http;
         this.clock = clock;
         factories.put(AgentType.LANGCHAIN4J, DefaultRuntimeBuilder::modelAgent);
+        factories.put(AgentType.CUSTOM, new CustomAgentFactory());
     }
 
     public DefaultRuntimeBuilder() {
