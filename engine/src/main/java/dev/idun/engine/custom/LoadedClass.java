@@ -8,7 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 
 /**
- * A user class and the class loader it came from: a fresh loader over its jar (closed with {@link #close()}, so a
+ * A user class and the class loader it came from: a fresh loader over its jar or class directory (closed with {@link #close()}, so a
  * reload can load a new version of the same jar) or the server's own loader (left open).
  */
 public final class LoadedClass implements AutoCloseable {
@@ -25,8 +25,8 @@ public final class LoadedClass implements AutoCloseable {
         if (ref.jar() == null) {
             return new LoadedClass(loadFrom(ref, parent), null);
         }
-        if (!Files.isRegularFile(ref.jar())) {
-            throw new RuntimeBuildException("Jar " + ref.jar() + " does not exist or is not a file.");
+        if (!Files.isRegularFile(ref.jar()) && !Files.isDirectory(ref.jar())) {
+            throw new RuntimeBuildException("Jar " + ref.jar() + " does not exist (nor a class directory there).");
         }
         URLClassLoader loader;
         try {

@@ -7,6 +7,7 @@ import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.EchoAgent;
 import dev.idun.engine.agent.UnavailableAgent;
 import dev.idun.engine.custom.CustomAgentFactory;
+import dev.idun.engine.langgraph.LangGraphAgentFactory;
 import dev.idun.engine.sso.OidcVerifier;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -30,6 +31,7 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
         this.clock = clock;
         factories.put(AgentType.LANGCHAIN4J, DefaultRuntimeBuilder::modelAgent);
         factories.put(AgentType.CUSTOM, new CustomAgentFactory());
+        factories.put(AgentType.LANGGRAPH, new LangGraphAgentFactory());
     }
 
     public DefaultRuntimeBuilder() {
