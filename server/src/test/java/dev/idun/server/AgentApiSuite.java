@@ -25,7 +25,8 @@ abstract class AgentApiSuite {
     static final String OPENAI_AGENT = """
             {"baseEngineConfig": {"agent": {"type": "LANGCHAIN4J", "config": {"name": "Helper",
              "system_prompt": "Be brief.",
-             "model": {"provider": "openai", "name": "gpt-4o", "api_key": "sk-secret-123456"}}}}}""";
+             "model": {"provider": "openai", "name": "gpt-4o", "api_key": "sk-secret-123456",
+              "base_url": "http://127.0.0.1:9/v1"}}}}}""";
     static final String ECHO_AGENT = """
             {"baseEngineConfig": {"agent": {"type": "LANGCHAIN4J",
              "config": {"name": "%s", "model": {"provider": "echo"}}}}}""";

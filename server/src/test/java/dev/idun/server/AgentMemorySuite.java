@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class AgentMemorySuite {
     static final String OPENAI_AGENT = """
             {"baseEngineConfig": {"agent": {"type": "LANGCHAIN4J", "config": {"name": "Helper",
-             "model": {"provider": "openai", "name": "gpt-4o", "api_key": "sk-secret-123456"}}}}}""";
+             "model": {"provider": "openai", "name": "gpt-4o", "api_key": "sk-secret-123456",
+              "base_url": "http://127.0.0.1:9/v1"}}}}}""";
 
     @TempDir
     Path dir;
@@ -204,7 +205,7 @@ abstract class AgentMemorySuite {
         Http.Response response = http.post("/agent/invoke", "{\"query\": \"hello\", \"session_id\": \"s-1\"}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("detail").asText()).contains("not available");
+        assertThat(response.json().get("detail").asText()).contains("openai").doesNotContain("sk-secret-123456");
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.idun.config.EngineConfig;
 import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.UnavailableAgent;
+import dev.idun.engine.custom.CustomAgentFactory;
+import dev.idun.engine.langgraph.LangGraphAgentFactory;
 import dev.idun.engine.model.ModelAgentFactory;
 import dev.idun.engine.sso.OidcVerifier;
 import java.net.http.HttpClient;
@@ -28,6 +30,8 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
         this.http = http;
         this.clock = clock;
         factories.put(AgentType.LANGCHAIN4J, new ModelAgentFactory(env));
+        factories.put(AgentType.CUSTOM, new CustomAgentFactory());
+        factories.put(AgentType.LANGGRAPH, new LangGraphAgentFactory());
     }
 
     public DefaultRuntimeBuilder(Map<String, String> env) {
