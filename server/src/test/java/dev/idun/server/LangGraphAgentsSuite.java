@@ -92,8 +92,11 @@ abstract class LangGraphAgentsSuite {
                  "config": {"name": "Graph", "graph_definition": %s}}}}""".formatted(Json.write(TextNode.valueOf(definition))));
     }
 
+    private int sentMessages;
+
     String answer() {
-        Http.Response run = http.post("/agent/run", RUN_BODY);
+        // a new message each time: a resent message id would be the same turn again, not a new question
+        Http.Response run = http.post("/agent/run", RUN_BODY.replace("m-1", "m-" + (++sentMessages)));
         assertThat(run.status()).isEqualTo(200);
         assertThat(run.body()).contains("RUN_FINISHED").doesNotContain("RUN_ERROR");
         return run.body();

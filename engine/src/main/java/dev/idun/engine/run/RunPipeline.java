@@ -69,30 +69,32 @@ public final class RunPipeline {
             }
             ConversationMerge merge = ConversationMerge.of(history(store, input.threadId()), input.messages());
             TurnRecorder recorder = new TurnRecorder(sink);
+            AgUiEvent end;
             try {
-                execute(agent, input.withMessages(merge.conversation()), recorder);
+                end = execute(agent, input.withMessages(merge.conversation()), recorder);
             } finally {
                 remember(store, input.threadId(), merge.added(), recorder.messages());
             }
+            // the turn is stored before the client sees the run end, so its next run finds this one
+            sink.emit(end);
         }
     }
 
-    private void execute(Agent agent, RunInput input, EventSink sink) {
+    /** Starts the run and lets the agent emit its events; returns the event that ends the run. */
+    private AgUiEvent execute(Agent agent, RunInput input, EventSink sink) {
         sink.emit(new AgUiEvent.RunStarted(input.threadId(), input.runId()));
         try {
             agent.run(input, sink);
         } catch (AgentUnavailableException e) {
-            sink.emit(new AgUiEvent.RunError(e.getMessage(), "AGENT_UNAVAILABLE"));
-            return;
+            return new AgUiEvent.RunError(e.getMessage(), "AGENT_UNAVAILABLE");
         } catch (Exception e) {
             if (e instanceof java.io.UncheckedIOException) {
                 throw (java.io.UncheckedIOException) e;
             }
             LOG.warn("Agent run {} failed", input.runId(), e);
-            sink.emit(new AgUiEvent.RunError("Agent execution failed: " + e.getMessage(), "FRAMEWORK_ERROR"));
-            return;
+            return new AgUiEvent.RunError("Agent execution failed: " + e.getMessage(), "FRAMEWORK_ERROR");
         }
-        sink.emit(new AgUiEvent.RunFinished(input.threadId(), input.runId()));
+        return new AgUiEvent.RunFinished(input.threadId(), input.runId());
     }
 
     /** The threads of the live runtime's memory, most recent first. */

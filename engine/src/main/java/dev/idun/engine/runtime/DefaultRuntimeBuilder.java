@@ -7,6 +7,7 @@ import dev.idun.engine.agent.UnavailableAgent;
 import dev.idun.engine.custom.CustomAgentFactory;
 import dev.idun.engine.langgraph.LangGraphAgentFactory;
 import dev.idun.engine.model.ModelAgentFactory;
+import dev.idun.engine.model.TemplateAgentFactory;
 import dev.idun.engine.sso.OidcVerifier;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -29,7 +30,10 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
     public DefaultRuntimeBuilder(HttpClient http, Clock clock, Map<String, String> env) {
         this.http = http;
         this.clock = clock;
-        factories.put(AgentType.LANGCHAIN4J, new ModelAgentFactory(env));
+        ModelAgentFactory models = new ModelAgentFactory(env);
+        factories.put(AgentType.LANGCHAIN4J, models);
+        factories.put(AgentType.TRANSLATION_AGENT, new TemplateAgentFactory(models));
+        factories.put(AgentType.CORRECTION_AGENT, new TemplateAgentFactory(models));
         factories.put(AgentType.CUSTOM, new CustomAgentFactory());
         factories.put(AgentType.LANGGRAPH, new LangGraphAgentFactory());
     }
