@@ -28,8 +28,12 @@ public final class Bench {
     static final int WORKERS = 32;
     static final Duration PHASE = Duration.ofSeconds(8);
     static final int STREAMS = 2000;
-    static final String RUN_BODY = "{\"threadId\":\"t\",\"runId\":\"r\","
-            + "\"messages\":[{\"id\":\"m\",\"role\":\"user\",\"content\":\"hello\"}]}";
+    /** A new conversation per run, as many users chatting at once would make. */
+    static String runBody() {
+        String id = java.util.UUID.randomUUID().toString();
+        return "{\"threadId\":\"t-" + id + "\",\"runId\":\"r-" + id + "\","
+                + "\"messages\":[{\"id\":\"m-" + id + "\",\"role\":\"user\",\"content\":\"hello\"}]}";
+    }
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -47,7 +51,7 @@ public final class Bench {
         double bare = throughput(client, () -> get(base + "/health"), bareLatencies);
         System.out.printf(Locale.ROOT, "bare: %.0f req/s on GET /health%n", bare);
         List<Long> runLatencies = Collections.synchronizedList(new ArrayList<>());
-        double runs = throughput(client, () -> post(base + "/agent/run", RUN_BODY), runLatencies);
+        double runs = throughput(client, () -> post(base + "/agent/run", runBody()), runLatencies);
         List<Long> sorted = new ArrayList<>(runLatencies);
         Collections.sort(sorted);
         double p50 = percentile(sorted, 0.50) / 1e6;
@@ -94,7 +98,7 @@ public final class Bench {
                 pool.submit(() -> {
                     while (System.nanoTime() < deadline) {
                         client.send(get(base + "/health"), HttpResponse.BodyHandlers.discarding());
-                        client.send(post(base + "/agent/run", RUN_BODY), HttpResponse.BodyHandlers.ofString());
+                        client.send(post(base + "/agent/run", runBody()), HttpResponse.BodyHandlers.ofString());
                     }
                     return null;
                 });
@@ -182,7 +186,7 @@ public final class Bench {
                                 HttpRequest.newBuilder(URI.create(base + "/agent/run"))
                                         .timeout(Duration.ofSeconds(60))
                                         .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(RUN_BODY))
+                                        .POST(HttpRequest.BodyPublishers.ofString(runBody()))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofInputStream());
                         boolean finished = false;

@@ -99,6 +99,7 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = baseConfig(url, "idun-sqlite");
         config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("busy_timeout", "5000");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");

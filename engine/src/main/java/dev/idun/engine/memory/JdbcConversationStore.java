@@ -28,6 +28,9 @@ import javax.sql.DataSource;
  * the table when missing). Thread-safe.
  */
 public final class JdbcConversationStore implements ConversationStore {
+    /** How many of a thread's most recent messages a run sees (older ones stay stored and listed). */
+    public static final int HISTORY_WINDOW = 500;
+
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS idun_message (
                 thread_id VARCHAR(255) NOT NULL,
@@ -74,6 +77,7 @@ public final class JdbcConversationStore implements ConversationStore {
         config.setConnectionTimeout(10_000);
         if (url.sqlite()) {
             config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "5000");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         }
@@ -101,11 +105,12 @@ public final class JdbcConversationStore implements ConversationStore {
 
     @Override
     public List<ChatMessage> messages(String threadId) {
-        String sql = "SELECT message_id, role, content, tool_calls, tool_call_id FROM idun_message"
-                + " WHERE thread_id = ? ORDER BY seq";
+        String sql = "SELECT message_id, role, content, tool_calls, tool_call_id FROM (SELECT * FROM idun_message"
+                + " WHERE thread_id = ? ORDER BY seq DESC LIMIT ?) recent ORDER BY seq";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, threadId);
+            statement.setInt(2, HISTORY_WINDOW);
             List<ChatMessage> messages = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -148,13 +153,22 @@ public final class JdbcConversationStore implements ConversationStore {
             try {
                 Set<String> known = new HashSet<>();
                 long seq = 0;
-                try (PreparedStatement statement =
-                        connection.prepareStatement("SELECT message_id, seq FROM idun_message WHERE thread_id = ?")) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT COALESCE(MAX(seq), 0) FROM idun_message WHERE thread_id = ?")) {
                     statement.setString(1, threadId);
                     try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            known.add(rows.getString(1));
-                            seq = Math.max(seq, rows.getLong(2));
+                        seq = rows.next() ? rows.getLong(1) : 0;
+                    }
+                }
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT 1 FROM idun_message WHERE thread_id = ? AND message_id = ?")) {
+                    for (ChatMessage message : messages) {
+                        statement.setString(1, threadId);
+                        statement.setString(2, message.id());
+                        try (ResultSet rows = statement.executeQuery()) {
+                            if (rows.next()) {
+                                known.add(message.id());
+                            }
                         }
                     }
                 }

@@ -28,4 +28,25 @@ class SqliteConversationStoreTest extends ConversationStoreSuite {
             assertThat(second.messages("t")).extracting(ChatMessage::content).containsExactly("remember me");
         }
     }
+
+    @Test
+    void a_run_sees_the_most_recent_window_of_a_long_thread_and_appends_stay_deduplicated() {
+        try (ConversationStore store = newStore(clock)) {
+            List<ChatMessage> many = new java.util.ArrayList<>();
+            for (int i = 0; i < JdbcConversationStore.HISTORY_WINDOW + 100; i++) {
+                many.add(new ChatMessage("m" + i, i % 2 == 0 ? "user" : "assistant", "message " + i));
+            }
+            store.append("long", many);
+            store.append("long", List.of(new ChatMessage("m0", "user", "resent"), new ChatMessage("new", "user", "x")));
+
+            List<ChatMessage> seen = store.messages("long");
+
+            assertThat(seen).hasSize(JdbcConversationStore.HISTORY_WINDOW);
+            assertThat(seen.get(0).id()).isEqualTo("m101");
+            assertThat(seen.get(seen.size() - 1).id()).isEqualTo("new");
+            assertThat(store.threads())
+                    .anySatisfy(
+                            t -> assertThat(t.messageCount()).isEqualTo(JdbcConversationStore.HISTORY_WINDOW + 101));
+        }
+    }
 }
