@@ -1,7 +1,6 @@
 package dev.idun.admin.guardrails;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idun.admin.db.GuardrailRow;
 import dev.idun.admin.db.GuardrailStore;
@@ -11,6 +10,7 @@ import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.reload.ReloadResult;
 import dev.idun.admin.resources.PatchFields;
 import dev.idun.admin.resources.ResourceSlugs;
+import dev.idun.admin.resources.RowResource;
 import dev.idun.config.Casing;
 import dev.idun.config.FieldError;
 import dev.idun.config.FieldReader;
@@ -23,7 +23,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@code /admin/api/v1/guardrails}: the input and output guards of the agent, in order, each write applied at once.
@@ -36,29 +35,21 @@ public final class GuardrailRoutes {
 
     private final ReloadPipeline pipeline;
     private final GuardrailStore rows;
+    private final RowResource<GuardrailRow> resource;
 
     public GuardrailRoutes(ReloadPipeline pipeline, GuardrailStore rows) {
         this.pipeline = pipeline;
         this.rows = rows;
+        this.resource = new RowResource<>(
+                pipeline, rows::list, rows::find, rows::delete, GuardrailRoutes::toJson, "guardrail", PATH_ID);
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(BASE, this::list);
+        routes.get(BASE, resource::list);
         routes.post(BASE, this::create);
-        routes.get(BASE + "/{id}", this::get);
+        routes.get(BASE + "/{id}", resource::get);
         routes.patch(BASE + "/{id}", this::patch);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void list(Context ctx) {
-        ArrayNode items = Json.mapper().createArrayNode();
-        pipeline.read(rows::list).forEach(row -> items.add(toJson(row)));
-        HttpJson.send(ctx, 200, items);
-    }
-
-    private void get(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        HttpJson.send(ctx, 200, toJson(pipeline.read(h -> find(h, id))));
+        routes.delete(BASE + "/{id}", resource::delete);
     }
 
     private void create(Context ctx) {
@@ -108,7 +99,7 @@ public final class GuardrailRoutes {
         Boolean enabled = r.get("enabled") == null ? null : r.optionalBoolean("enabled", true);
         GuardrailPosition position = position(r, false);
         Integer sortOrder = r.get("sortOrder") == null ? null : sortOrder(r, null);
-        GuardrailRow existing = pipeline.read(h -> find(h, id));
+        GuardrailRow existing = pipeline.read(h -> resource.find(h, id));
         GuardrailConfig guard = null;
         if (r.get(FIELD) != null) {
             Secrets.restorePaths(
@@ -124,7 +115,7 @@ public final class GuardrailRoutes {
         }
         String config = guard == null ? null : stored(guard);
         ReloadPipeline.Mutation<GuardrailRow> result = pipeline.mutate((h, now) -> {
-            GuardrailRow current = find(h, id);
+            GuardrailRow current = resource.find(h, id);
             GuardrailRow updated = new GuardrailRow(
                     current.id(),
                     current.slug(),
@@ -139,18 +130,6 @@ public final class GuardrailRoutes {
             return updated;
         });
         HttpJson.sendMutation(ctx, 200, toJson(result.data()), result.reload());
-    }
-
-    private void delete(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        pipeline.read(h -> find(h, id));
-        ReloadPipeline.Mutation<String> result = pipeline.mutate((h, now) -> {
-            if (!rows.delete(h, id)) {
-                throw notFound(id);
-            }
-            return id;
-        });
-        HttpJson.sendMutation(ctx, 200, Json.object().put("id", result.data()).put("deleted", true), result.reload());
     }
 
     /** The position; required on create, null when absent on patch. */
@@ -176,14 +155,6 @@ public final class GuardrailRoutes {
             r.error("sortOrder", "Input should be greater than or equal to 0", "greater_than_equal");
         }
         return value;
-    }
-
-    private GuardrailRow find(Handle h, String id) {
-        return rows.find(h, id).orElseThrow(() -> notFound(id));
-    }
-
-    private static AdminApiException notFound(String id) {
-        return AdminApiException.notFound("No guardrail with id " + id + ".");
     }
 
     private static String stored(GuardrailConfig guard) {

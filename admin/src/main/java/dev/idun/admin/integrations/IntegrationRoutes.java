@@ -1,7 +1,6 @@
 package dev.idun.admin.integrations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idun.admin.db.CollectionRow;
 import dev.idun.admin.db.CollectionStore;
@@ -11,6 +10,7 @@ import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.reload.ReloadResult;
 import dev.idun.admin.resources.PatchFields;
 import dev.idun.admin.resources.ResourceSlugs;
+import dev.idun.admin.resources.RowResource;
 import dev.idun.config.Casing;
 import dev.idun.config.FieldError;
 import dev.idun.config.FieldReader;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 
 /** {@code /admin/api/v1/integrations}: the messaging integrations of the agent, each write applied at once. */
 public final class IntegrationRoutes {
@@ -32,29 +31,21 @@ public final class IntegrationRoutes {
 
     private final ReloadPipeline pipeline;
     private final CollectionStore rows;
+    private final RowResource<CollectionRow> resource;
 
     public IntegrationRoutes(ReloadPipeline pipeline, CollectionStore rows) {
         this.pipeline = pipeline;
         this.rows = rows;
+        this.resource = new RowResource<>(
+                pipeline, rows::list, rows::find, rows::delete, IntegrationRoutes::toJson, "integration", PATH_ID);
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(BASE, this::list);
+        routes.get(BASE, resource::list);
         routes.post(BASE, this::create);
-        routes.get(BASE + "/{id}", this::get);
+        routes.get(BASE + "/{id}", resource::get);
         routes.patch(BASE + "/{id}", this::patch);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void list(Context ctx) {
-        ArrayNode items = Json.mapper().createArrayNode();
-        pipeline.read(rows::list).forEach(row -> items.add(toJson(row)));
-        HttpJson.send(ctx, 200, items);
-    }
-
-    private void get(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        HttpJson.send(ctx, 200, toJson(pipeline.read(h -> find(h, id))));
+        routes.delete(BASE + "/{id}", resource::delete);
     }
 
     private void create(Context ctx) {
@@ -92,7 +83,7 @@ public final class IntegrationRoutes {
         PatchFields.rejectNulls(r, errors, "name", "enabled", "integration");
         String name = r.get("name") == null ? null : r.requiredString("name");
         Boolean enabled = r.get("enabled") == null ? null : r.optionalBoolean("enabled", true);
-        CollectionRow existing = pipeline.read(h -> find(h, id));
+        CollectionRow existing = pipeline.read(h -> resource.find(h, id));
         if (r.get("integration") != null) {
             Secrets.restorePaths(
                     r.get("integration"),
@@ -112,7 +103,7 @@ public final class IntegrationRoutes {
             return;
         }
         ReloadPipeline.Mutation<CollectionRow> result = pipeline.mutate((h, now) -> {
-            CollectionRow current = find(h, id);
+            CollectionRow current = resource.find(h, id);
             boolean on = enabled != null ? enabled : current.enabled();
             String config =
                     integration != null ? stored(integration, on) : stored(readStored(current.configJson()), on);
@@ -128,26 +119,6 @@ public final class IntegrationRoutes {
             return updated;
         });
         HttpJson.sendMutation(ctx, 200, toJson(result.data()), result.reload());
-    }
-
-    private void delete(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        pipeline.read(h -> find(h, id));
-        ReloadPipeline.Mutation<String> result = pipeline.mutate((h, now) -> {
-            if (!rows.delete(h, id)) {
-                throw notFound(id);
-            }
-            return id;
-        });
-        HttpJson.sendMutation(ctx, 200, Json.object().put("id", result.data()).put("deleted", true), result.reload());
-    }
-
-    private CollectionRow find(Handle h, String id) {
-        return rows.find(h, id).orElseThrow(() -> notFound(id));
-    }
-
-    private static AdminApiException notFound(String id) {
-        return AdminApiException.notFound("No integration with id " + id + ".");
     }
 
     private static String stored(IntegrationConfig integration, boolean enabled) {

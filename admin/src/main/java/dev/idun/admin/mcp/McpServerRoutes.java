@@ -1,6 +1,5 @@
 package dev.idun.admin.mcp;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idun.admin.db.CollectionRow;
 import dev.idun.admin.db.CollectionStore;
@@ -10,6 +9,7 @@ import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.reload.ReloadResult;
 import dev.idun.admin.resources.PatchFields;
 import dev.idun.admin.resources.ResourceSlugs;
+import dev.idun.admin.resources.RowResource;
 import dev.idun.config.Casing;
 import dev.idun.config.FieldError;
 import dev.idun.config.FieldReader;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@code /admin/api/v1/mcp-servers}: the MCP tool servers of the agent, each write applied at once, plus tool
@@ -35,32 +34,24 @@ public final class McpServerRoutes {
 
     private final ReloadPipeline pipeline;
     private final CollectionStore rows;
+    private final RowResource<CollectionRow> resource;
     private final McpToolProbe probe;
 
     public McpServerRoutes(ReloadPipeline pipeline, CollectionStore rows, McpToolProbe probe) {
         this.pipeline = pipeline;
         this.rows = rows;
+        this.resource = new RowResource<>(
+                pipeline, rows::list, rows::find, rows::delete, McpServerRoutes::toJson, "MCP server", PATH_ID);
         this.probe = probe;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(BASE, this::list);
+        routes.get(BASE, resource::list);
         routes.post(BASE, this::create);
-        routes.get(BASE + "/{id}", this::get);
+        routes.get(BASE + "/{id}", resource::get);
         routes.patch(BASE + "/{id}", this::patch);
-        routes.delete(BASE + "/{id}", this::delete);
+        routes.delete(BASE + "/{id}", resource::delete);
         routes.post(BASE + "/{id}/tools", this::tools);
-    }
-
-    private void list(Context ctx) {
-        ArrayNode items = Json.mapper().createArrayNode();
-        pipeline.read(rows::list).forEach(row -> items.add(toJson(row)));
-        HttpJson.send(ctx, 200, items);
-    }
-
-    private void get(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        HttpJson.send(ctx, 200, toJson(pipeline.read(h -> find(h, id))));
     }
 
     private void create(Context ctx) {
@@ -104,7 +95,7 @@ public final class McpServerRoutes {
         PatchFields.rejectNulls(r, errors, "name", "enabled", FIELD);
         String name = r.get("name") == null ? null : r.requiredString("name");
         Boolean enabled = r.get("enabled") == null ? null : r.optionalBoolean("enabled", true);
-        CollectionRow existing = pipeline.read(h -> find(h, id));
+        CollectionRow existing = pipeline.read(h -> resource.find(h, id));
         McpServerConfig server = null;
         if (r.get(FIELD) != null) {
             Secrets.restorePaths(
@@ -120,7 +111,7 @@ public final class McpServerRoutes {
         }
         String config = server == null ? null : stored(server);
         ReloadPipeline.Mutation<CollectionRow> result = pipeline.mutate((h, now) -> {
-            CollectionRow current = find(h, id);
+            CollectionRow current = resource.find(h, id);
             CollectionRow updated = new CollectionRow(
                     current.id(),
                     current.slug(),
@@ -135,21 +126,9 @@ public final class McpServerRoutes {
         HttpJson.sendMutation(ctx, 200, toJson(result.data()), result.reload());
     }
 
-    private void delete(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        pipeline.read(h -> find(h, id));
-        ReloadPipeline.Mutation<String> result = pipeline.mutate((h, now) -> {
-            if (!rows.delete(h, id)) {
-                throw notFound(id);
-            }
-            return id;
-        });
-        HttpJson.sendMutation(ctx, 200, Json.object().put("id", result.data()).put("deleted", true), result.reload());
-    }
-
     private void tools(Context ctx) {
         String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        CollectionRow row = pipeline.read(h -> find(h, id));
+        CollectionRow row = pipeline.read(h -> resource.find(h, id));
         List<FieldError> errors = new ArrayList<>();
         McpServerConfig server = McpServerConfig.read(Json.parse(row.configJson()), FIELD, errors);
         ConnectionCheck check;
@@ -168,14 +147,6 @@ public final class McpServerRoutes {
         } catch (RuntimeException e) {
             return ConnectionCheck.failure("unexpected failure: " + e.getClass().getSimpleName());
         }
-    }
-
-    private CollectionRow find(Handle h, String id) {
-        return rows.find(h, id).orElseThrow(() -> notFound(id));
-    }
-
-    private static AdminApiException notFound(String id) {
-        return AdminApiException.notFound("No MCP server with id " + id + ".");
     }
 
     private static String stored(McpServerConfig server) {

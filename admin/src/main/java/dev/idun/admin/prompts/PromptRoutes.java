@@ -9,6 +9,7 @@ import dev.idun.admin.http.AdminApiException;
 import dev.idun.admin.http.HttpJson;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.reload.ReloadResult;
+import dev.idun.admin.resources.RowResource;
 import dev.idun.config.Casing;
 import dev.idun.config.FieldError;
 import dev.idun.config.FieldReader;
@@ -18,7 +19,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@code /admin/api/v1/prompts}: append-only prompt versions. Each POST adds the next version of its prompt id (the
@@ -32,29 +32,21 @@ public final class PromptRoutes {
 
     private final ReloadPipeline pipeline;
     private final PromptStore rows;
+    private final RowResource<PromptRow> resource;
 
     public PromptRoutes(ReloadPipeline pipeline, PromptStore rows) {
         this.pipeline = pipeline;
         this.rows = rows;
+        this.resource = new RowResource<>(
+                pipeline, rows::list, rows::find, rows::delete, PromptRoutes::toJson, "prompt version", PATH_ID);
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(BASE, this::list);
+        routes.get(BASE, resource::list);
         routes.post(BASE, this::create);
-        routes.get(BASE + "/{id}", this::get);
+        routes.get(BASE + "/{id}", resource::get);
         routes.patch(BASE + "/{id}", this::patch);
-        routes.delete(BASE + "/{id}", this::delete);
-    }
-
-    private void list(Context ctx) {
-        ArrayNode items = Json.mapper().createArrayNode();
-        pipeline.read(rows::list).forEach(row -> items.add(toJson(row)));
-        HttpJson.send(ctx, 200, items);
-    }
-
-    private void get(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        HttpJson.send(ctx, 200, toJson(pipeline.read(h -> find(h, id))));
+        routes.delete(BASE + "/{id}", resource::delete);
     }
 
     private void create(Context ctx) {
@@ -95,7 +87,7 @@ public final class PromptRoutes {
             r.error("tags", "tags cannot be null; send [] for empty", "value_error");
         }
         List<String> tags = r.stringList("tags", null);
-        PromptRow existing = pipeline.read(h -> find(h, id));
+        PromptRow existing = pipeline.read(h -> resource.find(h, id));
         if (!errors.isEmpty()) {
             throw AdminApiException.invalidBody(errors);
         }
@@ -105,7 +97,7 @@ public final class PromptRoutes {
         }
         String tagsJson = tagsJson(tags);
         ReloadPipeline.Mutation<PromptRow> result = pipeline.mutate((h, now) -> {
-            PromptRow current = find(h, id);
+            PromptRow current = resource.find(h, id);
             PromptRow updated = new PromptRow(
                     current.id(),
                     current.promptId(),
@@ -120,18 +112,6 @@ public final class PromptRoutes {
         HttpJson.sendMutation(ctx, 200, toJson(result.data()), result.reload());
     }
 
-    private void delete(Context ctx) {
-        String id = HttpJson.uuidParam(ctx, "id", PATH_ID);
-        pipeline.read(h -> find(h, id));
-        ReloadPipeline.Mutation<String> result = pipeline.mutate((h, now) -> {
-            if (!rows.delete(h, id)) {
-                throw notFound(id);
-            }
-            return id;
-        });
-        HttpJson.sendMutation(ctx, 200, Json.object().put("id", result.data()).put("deleted", true), result.reload());
-    }
-
     /** The template text: required and a string, but may be empty. */
     private static String content(FieldReader r) {
         JsonNode value = r.get("content");
@@ -144,14 +124,6 @@ public final class PromptRoutes {
             return null;
         }
         return value.asText();
-    }
-
-    private PromptRow find(Handle h, String id) {
-        return rows.find(h, id).orElseThrow(() -> notFound(id));
-    }
-
-    private static AdminApiException notFound(String id) {
-        return AdminApiException.notFound("No prompt version with id " + id + ".");
     }
 
     private static String tagsJson(List<String> tags) {
