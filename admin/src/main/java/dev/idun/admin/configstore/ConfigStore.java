@@ -97,6 +97,18 @@ public final class ConfigStore {
         return agents.find(h).isEmpty();
     }
 
+    /** The server port the stored agent config names, or empty without a readable agent row (reads that row only). */
+    public Optional<Integer> storedPort(Handle h) {
+        try {
+            return agents.find(h)
+                    .map(row -> ConfigDocument.read(Json.parse(row.baseEngineConfigJson())))
+                    .filter(EngineConfig::configured)
+                    .map(config -> config.server().port());
+        } catch (ConfigValidationException e) {
+            return Optional.empty();
+        }
+    }
+
     public EngineConfig load(Handle h) {
         List<FieldError> errors = new ArrayList<>();
         ServerConfig server = ServerConfig.DEFAULT;

@@ -78,7 +78,7 @@ public final class ReloadPipeline {
             RuntimeReloader.PreparedRuntime prepared = null;
             try {
                 Instant now = clock.now();
-                Integer portBefore = storedPort(handle);
+                Integer portBefore = store.storedPort(handle).orElse(null);
                 T data = stage.apply(handle, now);
                 EngineConfig config = assemble(handle);
                 long version = versions.bump(handle, now);
@@ -109,15 +109,6 @@ public final class ReloadPipeline {
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private Integer storedPort(Handle handle) {
-        try {
-            EngineConfig config = store.load(handle);
-            return config.configured() ? config.server().port() : null;
-        } catch (AssemblyException e) {
-            return null;
         }
     }
 
