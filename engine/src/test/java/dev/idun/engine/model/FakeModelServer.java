@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /**
@@ -103,6 +104,26 @@ public final class FakeModelServer implements AutoCloseable {
                 Thread.sleep(silenceMillis);
             } catch (IOException e) {
                 // the client hung up, which is what a stalled stream should lead to
+            }
+        };
+    }
+
+    /**
+     * Sends {@code chunk} as an event every {@code intervalMillis}, {@code count} times; counts {@code hungUp} down
+     * when the client closes the stream before the end.
+     */
+    public static Reply dripping(String chunk, long intervalMillis, int count, CountDownLatch hungUp) {
+        return exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < count; i++) {
+                    out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(intervalMillis);
+                }
+            } catch (IOException e) {
+                hungUp.countDown();
             }
         };
     }
