@@ -78,6 +78,35 @@ class SsoChatTest {
     }
 
     @Test
+    void each_user_sees_and_continues_only_their_own_threads() throws Exception {
+        Instant later = Instant.now().plusSeconds(300);
+        String ada = issuer.token("chat-client", "ada@example.com", later);
+        String bob = issuer.token("chat-client", "bob@example.com", later);
+
+        assertThat(run(ada).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> adaSessions = get("/agent/sessions", ada);
+        assertThat(adaSessions.body()).contains("\"id\":\"t\"").contains("\"messageCount\":2");
+        assertThat(get("/agent/sessions/t", ada).statusCode()).isEqualTo(200);
+        assertThat(get("/agent/sessions", bob).body()).isEqualTo("[]");
+        assertThat(get("/agent/sessions/t", bob).statusCode()).isEqualTo(404);
+
+        // bob naming the same thread id starts a conversation of his own: ada's history stays hers
+        assertThat(run(bob).statusCode()).isEqualTo(200);
+        assertThat(get("/agent/sessions/t", bob).body()).contains("\"content\":\"hi\"");
+        assertThat(get("/agent/sessions", ada).body()).contains("\"messageCount\":2");
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.server.port() + path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void health_and_webhooks_are_not_behind_sso() {
         assertThat(server.http.get("/health").status()).isEqualTo(200);
         assertThat(server.http.get("/integrations/whatsapp/webhook").status()).isEqualTo(404);

@@ -9,6 +9,7 @@ import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.memory.ConversationMemory;
 import dev.idun.engine.memory.ConversationMerge;
 import dev.idun.engine.memory.ConversationStore;
+import dev.idun.engine.memory.ThreadScope;
 import dev.idun.engine.memory.ThreadSummary;
 import dev.idun.engine.memory.TurnRecorder;
 import dev.idun.engine.runtime.LiveRuntime;
@@ -56,6 +57,11 @@ public final class RunPipeline {
 
     /** Runs the agent on the leased runtime, emitting every event to {@code sink}; releases the lease. */
     public void run(LiveRuntime.Lease lease, RunInput input, EventSink sink) {
+        run(lease, input, ThreadScope.shared(), sink);
+    }
+
+    /** As {@link #run(LiveRuntime.Lease, RunInput, EventSink)}, with the thread kept in {@code scope}. */
+    public void run(LiveRuntime.Lease lease, RunInput input, ThreadScope scope, EventSink sink) {
         try (lease) {
             Agent agent = lease.runtime().agent().orElseThrow(AgentNotReadyException::new);
             ConversationStore store;
@@ -67,13 +73,14 @@ public final class RunPipeline {
                 sink.emit(new AgUiEvent.RunError("Conversation memory unavailable: " + e.getMessage(), "MEMORY_ERROR"));
                 return;
             }
-            ConversationMerge merge = ConversationMerge.of(history(store, input.threadId()), input.messages());
+            String storedThreadId = scope.storedId(input.threadId());
+            ConversationMerge merge = ConversationMerge.of(history(store, storedThreadId), input.messages());
             TurnRecorder recorder = new TurnRecorder(sink);
             AgUiEvent end;
             try {
                 end = execute(agent, input.withMessages(merge.conversation()), recorder);
             } finally {
-                remember(store, input.threadId(), merge.added(), recorder.messages());
+                remember(store, storedThreadId, merge.added(), recorder.messages());
             }
             // the turn is stored before the client sees the run end, so its next run finds this one
             sink.emit(end);
@@ -97,14 +104,18 @@ public final class RunPipeline {
         return new AgUiEvent.RunFinished(input.threadId(), input.runId());
     }
 
-    /** The threads of the live runtime's memory, most recent first. */
-    public List<ThreadSummary> threads() {
-        return liveStore().threads();
+    /** The threads of {@code scope} in the live runtime's memory, most recent first, by the ids the caller knows. */
+    public List<ThreadSummary> threads(ThreadScope scope) {
+        return liveStore().threads().stream()
+                .filter(thread -> scope.owns(thread.id()))
+                .map(thread -> new ThreadSummary(
+                        scope.clientId(thread.id()), thread.lastUpdate(), thread.messageCount(), thread.preview()))
+                .toList();
     }
 
-    /** One thread's messages, or empty for an unknown thread. */
-    public Optional<List<ChatMessage>> thread(String threadId) {
-        return liveStore().thread(threadId);
+    /** One thread's messages in {@code scope}, or empty for an unknown thread. */
+    public Optional<List<ChatMessage>> thread(ThreadScope scope, String threadId) {
+        return liveStore().thread(scope.storedId(threadId));
     }
 
     private ConversationStore liveStore() {

@@ -11,6 +11,7 @@ import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.memory.ConversationMemory;
 import dev.idun.engine.memory.InMemoryConversationStore;
+import dev.idun.engine.memory.ThreadScope;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeHolder;
 import java.time.Clock;
@@ -125,8 +126,8 @@ class RunPipelineMemoryTest {
         run(pipeline, "t", new ChatMessage("u2", "user", "again"));
 
         assertThat(serverStore.threads()).isEmpty();
-        assertThat(pipeline.thread("t").orElseThrow()).hasSize(4);
-        assertThat(pipeline.threads()).hasSize(1);
+        assertThat(pipeline.thread(ThreadScope.shared(), "t").orElseThrow()).hasSize(4);
+        assertThat(pipeline.threads(ThreadScope.shared())).hasSize(1);
     }
 
     @Test

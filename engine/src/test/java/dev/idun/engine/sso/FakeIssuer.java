@@ -81,7 +81,7 @@ public final class FakeIssuer implements AutoCloseable {
     public String token(String issuer, String audience, String email, Instant expiry, RSAKey key) throws JOSEException {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .subject("user-1")
+                .subject("user-" + email)
                 .audience(audience)
                 .expirationTime(Date.from(expiry))
                 .issueTime(new Date())

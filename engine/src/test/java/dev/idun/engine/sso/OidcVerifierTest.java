@@ -62,7 +62,7 @@ class OidcVerifierTest {
         SsoUser user = verifier(null, null)
                 .verify(bearer(issuer.token("client-1", "ada@example.com", clock.now.plusSeconds(300))));
 
-        assertThat(user.subject()).isEqualTo("user-1");
+        assertThat(user.subject()).isEqualTo("user-ada@example.com");
         assertThat(user.userId()).isEqualTo("ada@example.com");
     }
 
@@ -117,7 +117,7 @@ class OidcVerifierTest {
         assertRejected(() -> verifier.verify(bearer(rotated)), 401);
 
         clock.now = clock.now.plus(Duration.ofSeconds(31));
-        assertThat(verifier.verify(bearer(rotated)).subject()).isEqualTo("user-1");
+        assertThat(verifier.verify(bearer(rotated)).subject()).isEqualTo("user-a@x.com");
         assertThat(issuer.jwksFetches()).isEqualTo(2);
     }
 

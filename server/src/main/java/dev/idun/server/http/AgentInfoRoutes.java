@@ -45,7 +45,7 @@ public final class AgentInfoRoutes {
 
     private void sessions(Context ctx) {
         ArrayNode list = Json.mapper().createArrayNode();
-        for (ThreadSummary thread : pipeline.threads()) {
+        for (ThreadSummary thread : pipeline.threads(SsoFilter.scopeOf(ctx))) {
             ObjectNode item = list.addObject().put("id", thread.id());
             if (thread.lastUpdate() != null) {
                 item.put("lastUpdate", thread.lastUpdate().toString());
@@ -60,7 +60,7 @@ public final class AgentInfoRoutes {
 
     private void session(Context ctx) {
         String id = ctx.pathParam("id");
-        Optional<List<ChatMessage>> messages = pipeline.thread(id);
+        Optional<List<ChatMessage>> messages = pipeline.thread(SsoFilter.scopeOf(ctx), id);
         if (messages.isEmpty()) {
             HttpJson.send(ctx, 404, Json.object().put("detail", "Not Found"));
             return;

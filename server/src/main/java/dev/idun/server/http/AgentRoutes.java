@@ -57,7 +57,7 @@ public final class AgentRoutes {
         try {
             OutputStream out = ctx.res().getOutputStream();
             EventSink sink = event -> write(out, "data: " + Json.write(event.toJson()) + "\n\n");
-            pipeline.run(lease, input, sink);
+            pipeline.run(lease, input, SsoFilter.scopeOf(ctx), sink);
         } catch (IOException | UncheckedIOException e) {
             lease.close();
         }
@@ -96,7 +96,7 @@ public final class AgentRoutes {
         StringBuilder text = new StringBuilder();
         AtomicReference<String> error = new AtomicReference<>();
         LiveRuntime.Lease lease = pipeline.begin();
-        pipeline.run(lease, input, event -> {
+        pipeline.run(lease, input, SsoFilter.scopeOf(ctx), event -> {
             if (event instanceof AgUiEvent.TextMessageContent content) {
                 text.append(content.delta());
             } else if (event instanceof AgUiEvent.RunError failure) {
