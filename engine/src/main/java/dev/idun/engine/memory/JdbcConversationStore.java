@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +34,12 @@ public final class JdbcConversationStore implements ConversationStore {
     /** How many of a thread's most recent messages a run sees (older ones stay stored and listed). */
     public static final int HISTORY_WINDOW = 500;
 
+    static final String STATE_SCHEMA = """
+            CREATE TABLE IF NOT EXISTS idun_thread_state (
+                thread_id VARCHAR(255) NOT NULL PRIMARY KEY,
+                state TEXT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )""";
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS idun_message (
                 thread_id VARCHAR(255) NOT NULL,
@@ -100,6 +107,7 @@ public final class JdbcConversationStore implements ConversationStore {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(SCHEMA);
+            statement.execute(STATE_SCHEMA);
         } catch (SQLException e) {
             pool.close();
             throw new MemoryStoreException("Cannot create the memory table in " + url.jdbcUrl(), e);
@@ -265,6 +273,36 @@ public final class JdbcConversationStore implements ConversationStore {
         PendingAppend(String threadId, List<ChatMessage> messages) {
             this.threadId = threadId;
             this.messages = messages;
+        }
+    }
+
+    @Override
+    public Optional<JsonNode> state(String threadId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT state FROM idun_thread_state WHERE thread_id = ?")) {
+            statement.setString(1, threadId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(Json.parse(rows.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new MemoryStoreException("Cannot read thread state", e);
+        }
+    }
+
+    @Override
+    public void saveState(String threadId, JsonNode state) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO idun_thread_state (thread_id, state, updated_at) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (thread_id) DO UPDATE SET state = excluded.state,"
+                                + " updated_at = excluded.updated_at")) {
+            statement.setString(1, threadId);
+            statement.setString(2, Json.write(state));
+            statement.setLong(3, clock.millis());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new MemoryStoreException("Cannot store thread state", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.idun.engine.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idun.config.Json;
 import dev.idun.engine.agent.ChatMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,6 +119,19 @@ abstract class ConversationStoreSuite {
         for (int writer = 1; writer < writers; writer += 2) {
             assertThat(store.messages("own-" + writer)).hasSize(turns * 2);
         }
+    }
+
+    @Test
+    void keeps_the_last_state_of_each_thread() {
+        assertThat(store.state("t")).isEmpty();
+        store.append("t", List.of(new ChatMessage("u1", "user", "hi")));
+        store.saveState("t", Json.parse("{\"turns\": 1}"));
+        store.saveState("t", Json.parse("{\"turns\": 2, \"topic\": \"tea\"}"));
+        store.saveState("other", Json.parse("{\"turns\": 9}"));
+
+        assertThat(store.state("t")).hasValue(Json.parse("{\"turns\": 2, \"topic\": \"tea\"}"));
+        assertThat(store.state("other")).hasValue(Json.parse("{\"turns\": 9}"));
+        assertThat(store.threads()).extracting(ThreadSummary::id).containsExactly("t");
     }
 
     @Test
