@@ -40,6 +40,11 @@ public final class Telemetry implements AutoCloseable {
     private final Map<String, RunObservation> open = new ConcurrentHashMap<>();
 
     private Telemetry(String serviceName, String runName, ExportTarget target) {
+        this(serviceName, runName, target, EXPORT_QUEUE);
+    }
+
+    /** {@code exportQueue}: how many ended spans may wait for the exporter before new ones are dropped. */
+    Telemetry(String serviceName, String runName, ExportTarget target, int exportQueue) {
         this.agentName = runName;
         AttributesBuilder resource = Attributes.builder().put("service.name", serviceName);
         if (target != null) {
@@ -48,7 +53,7 @@ public final class Telemetry implements AutoCloseable {
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
                 .setResource(Resource.create(resource.build()))
                 .addSpanProcessor(new Recorder());
-        this.export = target == null ? null : exportQueue(target);
+        this.export = target == null ? null : exportQueue(target, exportQueue);
         if (export != null) {
             builder.addSpanProcessor(export);
         }
@@ -87,11 +92,11 @@ public final class Telemetry implements AutoCloseable {
         provider.shutdown().join(10, TimeUnit.SECONDS);
     }
 
-    private static ExportQueue exportQueue(ExportTarget target) {
+    private static ExportQueue exportQueue(ExportTarget target, int capacity) {
         OtlpHttpSpanExporterBuilder exporter =
                 OtlpHttpSpanExporter.builder().setEndpoint(target.endpoint()).setTimeout(EXPORT_TIMEOUT);
         target.headers().forEach(exporter::addHeader);
-        return new ExportQueue(target, exporter.build(), EXPORT_QUEUE, EXPORT_DELAY, EXPORT_TIMEOUT);
+        return new ExportQueue(target, exporter.build(), capacity, EXPORT_DELAY, EXPORT_TIMEOUT);
     }
 
     private static String runName(ObservabilityConfig observability, String fallback) {
