@@ -26,7 +26,7 @@ import org.jdbi.v3.core.statement.Query;
 public final class TraceStore {
     static final long DAY_MILLIS = 86_400_000L;
     private static final String SEARCH = " WHERE thread_id IN (SELECT thread_id FROM idun_trace_run"
-            + " WHERE LOWER(thread_id) LIKE :q ESCAPE '\\' OR LOWER(COALESCE(title, '')) LIKE :q ESCAPE '\\')";
+            + " WHERE LOWER(thread_id) LIKE :q ESCAPE '!' OR LOWER(COALESCE(title, '')) LIKE :q ESCAPE '!')";
     private static final String GROUPED =
             " GROUP BY thread_id HAVING MAX(finished_at) >= :from AND MIN(started_at) <= :to";
 
@@ -74,7 +74,7 @@ public final class TraceStore {
     }
 
     private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** One session with every run, oldest first, each with its events and spans; empty for an unknown thread. */
