@@ -130,7 +130,9 @@ class ObservabilityExportTest {
 
         assertThat(refused.status()).isEqualTo(500);
         assertThat(refused.json().at("/error/code").asText()).isEqualTo("reload_failed");
-        assertThat(refused.body()).contains("Google Cloud credentials").contains("OTLP");
+        assertThat(refused.json().at("/error/details/reason").asText())
+                .contains("Google Cloud credentials")
+                .contains("OTLP");
         assertThat(http.get("/admin/api/v1/observability").status()).isEqualTo(404);
         answerOnce();
         runOnce("still-serving");
