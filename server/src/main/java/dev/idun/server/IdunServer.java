@@ -1,5 +1,6 @@
 package dev.idun.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idun.admin.agent.AgentAdminRoutes;
 import dev.idun.admin.auth.AuthGate;
 import dev.idun.admin.auth.AuthMode;
@@ -30,15 +31,23 @@ import dev.idun.admin.reload.MonotonicClock;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.runtime.RuntimeStatusRoutes;
 import dev.idun.admin.sso.SsoRoutes;
+import dev.idun.admin.traces.TraceRetention;
+import dev.idun.admin.traces.TraceRoutes;
+import dev.idun.admin.traces.TraceStore;
 import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
 import dev.idun.config.EngineConfig;
+import dev.idun.config.Json;
+import dev.idun.config.Secrets;
 import dev.idun.engine.mcp.McpToolLister;
 import dev.idun.engine.memory.ConversationMemory;
 import dev.idun.engine.memory.JdbcConversationStore;
+import dev.idun.engine.observability.ExportStats;
 import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
+import dev.idun.engine.traces.JdbcTraceWriter;
+import dev.idun.engine.traces.TraceWriterStats;
 import dev.idun.server.http.AgentInfoRoutes;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
@@ -54,6 +63,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +84,8 @@ public final class IdunServer implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final McpToolLister mcpTools;
     private final ConversationMemory memory;
+    private final JdbcTraceWriter traceWriter;
+    private final ScheduledExecutorService traceRetention;
     private final Javalin app;
 
     private IdunServer(
@@ -99,7 +111,10 @@ public final class IdunServer implements AutoCloseable {
             this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
             this.memory = new ConversationMemory(
                     new JdbcConversationStore(database.dataSource(), Clock.systemUTC()), Clock.systemUTC());
-            RunPipeline runs = new RunPipeline(runtimes, memory);
+            this.traceWriter = new JdbcTraceWriter(database.dataSource(), JdbcTraceWriter.DEFAULT_CAPACITY);
+            RunPipeline runs = new RunPipeline(runtimes, memory, traceWriter);
+            TraceStore traces = new TraceStore();
+            int retentionDays = settings.traceRetentionDays();
             Path workingDirectory = Path.of("").toAbsolutePath();
             this.mcpTools = new McpToolLister(Duration.ofSeconds(5));
             this.app = Javalin.create(config -> {
@@ -131,12 +146,13 @@ public final class IdunServer implements AutoCloseable {
                                 pipeline, store, new ProjectScanner(workingDirectory), workingDirectory, environment)
                         .register(config.routes);
                 new WhatsAppWebhookRoutes(runtimes).register(config.routes);
+                new TraceRoutes(database.jdbi(), traces, Clock.systemUTC(), () -> traceStatus(retentionDays))
+                        .register(config.routes);
             });
-            this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "config-version-poller");
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.traceRetention = daemonScheduler("trace-retention");
+            TraceRetention retention = new TraceRetention(database.jdbi(), traces, Clock.systemUTC(), retentionDays);
+            traceRetention.scheduleWithFixedDelay(retention::purgeQuietly, 0, 1, TimeUnit.HOURS);
+            this.poller = daemonScheduler("config-version-poller");
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -170,6 +186,40 @@ public final class IdunServer implements AutoCloseable {
                 server.port(),
                 server.runtimes.current().agentReady());
         return server;
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The trace writer's counters and the live runtime's export counters. */
+    private ObjectNode traceStatus(int retentionDays) {
+        TraceWriterStats writer = traceWriter.stats();
+        ObjectNode body = Json.object().put("retentionDays", retentionDays);
+        body.putObject("writer")
+                .put("accepted", writer.accepted())
+                .put("written", writer.written())
+                .put("dropped", writer.dropped())
+                .put("failed", writer.failed())
+                .put("queued", writer.queued())
+                .put("capacity", writer.capacity());
+        Optional<ExportStats> export = runtimes.current().telemetry().exportStats();
+        if (export.isPresent()) {
+            body.putObject("export")
+                    .put("provider", export.get().provider())
+                    .put("endpoint", Secrets.maskUrl(export.get().endpoint()))
+                    .put("exported", export.get().exported())
+                    .put("dropped", export.get().dropped())
+                    .put("failed", export.get().failed())
+                    .put("queued", export.get().queued());
+        } else {
+            body.putNull("export");
+        }
+        return body;
     }
 
     private AuthService authService(Settings settings, Clock authClock) {
@@ -239,9 +289,11 @@ public final class IdunServer implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
+        traceRetention.shutdownNow();
         app.stop();
         mcpTools.close();
         runtimes.close();
+        traceWriter.close();
         memory.close();
         database.close();
     }

@@ -23,7 +23,8 @@ public record Settings(
         Duration configPollInterval,
         String sessionSecret,
         String adminPasswordHash,
-        int sessionTtlHours) {
+        int sessionTtlHours,
+        int traceRetentionDays) {
     public static final String DEFAULT_DATABASE_URL = "sqlite:///./idun.db";
     public static final String AUTH_NONE = "none";
     public static final String AUTH_PASSWORD = "password";
@@ -57,6 +58,7 @@ public record Settings(
         int sessionTtlHours = intValue(vars, "IDUN_SESSION_TTL_HOURS", 24, 1, 720, problems);
         int drainSeconds = intValue(vars, "IDUN_RELOAD_DRAIN_SECONDS", 30, 0, 3600, problems);
         int pollMillis = intValue(vars, "IDUN_CONFIG_POLL_MILLIS", 2000, 100, 600_000, problems);
+        int traceRetentionDays = intValue(vars, "IDUN_TRACES_RETENTION_DAYS", 30, 1, 3650, problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -71,7 +73,8 @@ public record Settings(
                 Duration.ofMillis(pollMillis),
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                traceRetentionDays);
     }
 
     public boolean passwordMode() {
@@ -90,7 +93,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                traceRetentionDays);
     }
 
     public Settings withPort(int value) {
@@ -105,7 +109,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                traceRetentionDays);
     }
 
     public Settings withDatabaseUrl(String value) {
@@ -120,7 +125,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                traceRetentionDays);
     }
 
     public Settings withConfigPath(Path value) {
@@ -135,7 +141,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                traceRetentionDays);
     }
 
     @Override
@@ -143,7 +150,7 @@ public record Settings(
         return "Settings[host=" + host + ", port=" + port + ", configPath=" + configPath + ", seedStarter="
                 + seedStarter + ", authMode=" + authMode + ", drainTime=" + drainTime + ", configPollInterval="
                 + configPollInterval + ", sessionSecret=***, adminPasswordHash=***, sessionTtlHours="
-                + sessionTtlHours + "]";
+                + sessionTtlHours + ", traceRetentionDays=" + traceRetentionDays + "]";
     }
 
     /** Secrets pasted from files often end in a line break that is not part of the value. */

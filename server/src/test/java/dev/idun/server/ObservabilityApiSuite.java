@@ -272,15 +272,16 @@ abstract class ObservabilityApiSuite {
     }
 
     @Test
-    void the_connection_check_does_not_contact_disabled_or_gcp_providers() {
-        write("{\"observability\": {\"provider\": \"GCP_TRACE\", \"config\": {\"gcpProjectId\": \"acme-prod\"}}}");
-        JsonNode gcp = check().json();
+    void an_enabled_gcp_provider_is_refused_and_the_check_does_not_contact_disabled_providers() {
+        Http.Response gcp = http.patch(
+                BASE,
+                "{\"observability\": {\"provider\": \"GCP_TRACE\", \"config\": {\"gcpProjectId\": \"acme-prod\"}}}");
         write(LANGFUSE.formatted(fakeUrl).replace("\"enabled\": true", "\"enabled\": false"));
         JsonNode disabled = check().json();
 
-        assertThat(gcp.get("ok").asBoolean()).isTrue();
-        assertThat(gcp.at("/details/projectId").asText()).isEqualTo("acme-prod");
-        assertThat(gcp.at("/details/note").asText()).contains("GCP credentials");
+        assertThat(gcp.status()).isEqualTo(500);
+        assertThat(gcp.json().at("/error/code").asText()).isEqualTo("reload_failed");
+        assertThat(gcp.json().at("/error/details/reason").asText()).contains("Google Cloud credentials");
         assertThat(disabled.get("ok").asBoolean()).isTrue();
         assertThat(disabled.at("/details/note").asText()).isEqualTo("provider is disabled");
         assertThat(fakeRequests).isEmpty();

@@ -42,7 +42,8 @@ class SettingsTest {
                 "IDUN_SEED_STARTER", "false",
                 "IDUN_ADMIN_AUTH_MODE", "none",
                 "IDUN_RELOAD_DRAIN_SECONDS", "5",
-                "IDUN_CONFIG_POLL_MILLIS", "500"));
+                "IDUN_CONFIG_POLL_MILLIS", "500",
+                "IDUN_TRACES_RETENTION_DAYS", "7"));
 
         assertThat(settings)
                 .isEqualTo(new Settings(
@@ -56,7 +57,8 @@ class SettingsTest {
                         Duration.ofMillis(500),
                         "",
                         "",
-                        24));
+                        24,
+                        7));
     }
 
     @Test

@@ -15,14 +15,15 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Checks that a stored observability provider can be reached: GCP providers are checked for a project id only (their
- * credentials are checked when traces are exported); Langfuse, Phoenix, LangSmith and OTLP get one real HTTP request
+ * Checks that a stored observability provider can be reached: GCP providers are checked for a project id only (this
+ * server cannot export to them and refuses them enabled at reload); Langfuse, Phoenix, LangSmith and OTLP get one real HTTP request
  * to their endpoint, without any key, and any HTTP answer counts as reachable. Thread-safe.
  */
 final class ObservabilityProbe {
     static final String LANGFUSE_DEFAULT = "https://cloud.langfuse.com";
     static final String LANGSMITH_DEFAULT = "https://api.smith.langchain.com";
-    private static final String GCP_NOTE = "config valid; GCP credentials are checked at export time";
+    private static final String GCP_NOTE = "config valid; export needs GCP credentials, which this server does not"
+            + " load: an enabled GCP provider is refused at reload (use OTLP through a collector)";
 
     private final TimedCheck timed;
     private final Duration requestLimit;

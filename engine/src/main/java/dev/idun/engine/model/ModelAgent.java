@@ -8,6 +8,7 @@ import dev.idun.engine.agent.EventSink;
 import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agent.ToolSpec;
 import dev.idun.engine.agui.AgUiEvent;
+import dev.idun.engine.observability.GenAiSpans;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -18,11 +19,14 @@ import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -72,7 +76,7 @@ public final class ModelAgent implements Agent {
             if (!specifications.isEmpty()) {
                 request.toolSpecifications(specifications);
             }
-            AiMessage answer = new ModelStream(model, idleTimeout).run(request.build(), sink);
+            AiMessage answer = call(request.build(), sink);
             if (!answer.hasToolExecutionRequests()) {
                 return;
             }
@@ -95,11 +99,44 @@ public final class ModelAgent implements Agent {
                 "The model was still calling tools after " + maxSteps + " steps; the run was stopped.");
     }
 
+    /** One streaming model call, observed as a {@code chat} span with the provider's token usage. */
+    private AiMessage call(ChatRequest request, EventSink sink) throws Exception {
+        GenAiSpans.Call span = GenAiSpans.chat(model.provider(), model.name());
+        try {
+            ModelStream stream = new ModelStream(model, idleTimeout);
+            AiMessage answer = stream.run(request, sink);
+            ChatResponse response = stream.response();
+            if (response != null) {
+                TokenUsage usage = response.tokenUsage();
+                if (usage != null) {
+                    span.usage(usage.inputTokenCount(), usage.outputTokenCount());
+                }
+                span.response(
+                        response.modelName(),
+                        response.id(),
+                        response.finishReason() == null
+                                ? null
+                                : response.finishReason().name().toLowerCase(Locale.ROOT));
+            }
+            return answer;
+        } catch (Exception e) {
+            span.failed(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
     private String execute(ToolExecutionRequest call) {
+        GenAiSpans.Call span = GenAiSpans.tool(call.name(), call.id());
         try {
             return registry.execute(call.name(), call.arguments());
         } catch (Exception e) {
-            return "Error: tool '" + call.name() + "' failed: " + e.getMessage();
+            String message = "Error: tool '" + call.name() + "' failed: " + e.getMessage();
+            span.failed(message);
+            return message;
+        } finally {
+            span.end();
         }
     }
 

@@ -39,6 +39,7 @@ final class ModelStream implements StreamingChatResponseHandler {
     private volatile boolean cancelled;
     private volatile StreamingHandle handle;
     private boolean textOpen;
+    private ChatResponse response;
 
     ModelStream(ChatModels.Model model, Duration idleTimeout) {
         this.model = model;
@@ -76,6 +77,7 @@ final class ModelStream implements StreamingChatResponseHandler {
                     closeText(sink);
                     finish(complete.index(), complete.toolExecutionRequest(), sink);
                 } else if (signal instanceof Done done) {
+                    response = done.response();
                     closeText(sink);
                     AiMessage answer = done.response().aiMessage();
                     List<ToolExecutionRequest> calls = new ArrayList<>();
@@ -98,6 +100,11 @@ final class ModelStream implements StreamingChatResponseHandler {
                 cancel();
             }
         }
+    }
+
+    /** The provider's complete response (token usage, model, finish reason) once {@link #run} returned. */
+    ChatResponse response() {
+        return response;
     }
 
     private void start(int index, String id, String name, EventSink sink) {

@@ -13,8 +13,11 @@ import dev.idun.engine.memory.ConversationStore;
 import dev.idun.engine.memory.ThreadScope;
 import dev.idun.engine.memory.ThreadSummary;
 import dev.idun.engine.memory.TurnRecorder;
+import dev.idun.engine.observability.RunObservation;
+import dev.idun.engine.observability.RunTraceSink;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeHolder;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,10 +40,17 @@ public final class RunPipeline {
 
     private final RuntimeHolder runtimes;
     private final ConversationMemory memory;
+    private final RunTraceSink traces;
 
-    public RunPipeline(RuntimeHolder runtimes, ConversationMemory memory) {
+    /** {@code traces} receives every run's events and spans as the run ends (it must not block). */
+    public RunPipeline(RuntimeHolder runtimes, ConversationMemory memory, RunTraceSink traces) {
         this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
         this.memory = Objects.requireNonNull(memory, "memory");
+        this.traces = Objects.requireNonNull(traces, "traces");
+    }
+
+    public RunPipeline(RuntimeHolder runtimes, ConversationMemory memory) {
+        this(runtimes, memory, RunTraceSink.NONE);
     }
 
     /** A pipeline whose history lives in this process only. */
@@ -66,35 +76,46 @@ public final class RunPipeline {
     /** As {@link #run(LiveRuntime.Lease, RunInput, EventSink)}, with the thread kept in {@code scope}. */
     public void run(LiveRuntime.Lease lease, RunInput input, ThreadScope scope, EventSink sink) {
         try (lease) {
-            Agent agent = lease.runtime().agent().orElseThrow(AgentNotReadyException::new);
-            ConversationStore store;
-            try {
-                store = memory.storeFor(lease.runtime().config().memory());
+            RunObservation observation = lease.runtime().telemetry().start(input, traces);
+            try (Scope active = observation.activate()) {
+                runObserved(lease, input, scope, observation.observe(sink));
             } catch (RuntimeException e) {
-                LOG.warn("Conversation memory unavailable: {}", e.toString());
-                sink.emit(new AgUiEvent.RunStarted(input.threadId(), input.runId()));
-                sink.emit(new AgUiEvent.RunError("Conversation memory unavailable: " + e.getMessage(), "MEMORY_ERROR"));
-                return;
-            }
-            String storedThreadId = scope.storedId(input.threadId());
-            ConversationMerge merge = ConversationMerge.of(history(store, storedThreadId), input.messages());
-            RunInput prepared = input.withMessages(merge.conversation());
-            if (!input.hasState()) {
-                prepared = storedState(store, storedThreadId)
-                        .map(prepared::withState)
-                        .orElse(prepared);
-            }
-            TurnRecorder recorder = new TurnRecorder(sink);
-            AgUiEvent end;
-            try {
-                end = execute(agent, prepared, recorder);
+                observation.failed(e);
+                throw e;
             } finally {
-                remember(store, storedThreadId, merge.added(), recorder.messages());
-                recorder.state().ifPresent(state -> rememberState(store, storedThreadId, state));
+                observation.end();
             }
-            // the turn is stored before the client sees the run end, so its next run finds this one
-            sink.emit(end);
         }
+    }
+
+    private void runObserved(LiveRuntime.Lease lease, RunInput input, ThreadScope scope, EventSink sink) {
+        Agent agent = lease.runtime().agent().orElseThrow(AgentNotReadyException::new);
+        ConversationStore store;
+        try {
+            store = memory.storeFor(lease.runtime().config().memory());
+        } catch (RuntimeException e) {
+            LOG.warn("Conversation memory unavailable: {}", e.toString());
+            sink.emit(new AgUiEvent.RunStarted(input.threadId(), input.runId()));
+            sink.emit(new AgUiEvent.RunError("Conversation memory unavailable: " + e.getMessage(), "MEMORY_ERROR"));
+            return;
+        }
+        String storedThreadId = scope.storedId(input.threadId());
+        ConversationMerge merge = ConversationMerge.of(history(store, storedThreadId), input.messages());
+        RunInput prepared = input.withMessages(merge.conversation());
+        if (!input.hasState()) {
+            prepared =
+                    storedState(store, storedThreadId).map(prepared::withState).orElse(prepared);
+        }
+        TurnRecorder recorder = new TurnRecorder(sink);
+        AgUiEvent end;
+        try {
+            end = execute(agent, prepared, recorder);
+        } finally {
+            remember(store, storedThreadId, merge.added(), recorder.messages());
+            recorder.state().ifPresent(state -> rememberState(store, storedThreadId, state));
+        }
+        // the turn is stored before the client sees the run end, so its next run finds this one
+        sink.emit(end);
     }
 
     /** Starts the run and lets the agent emit its events; returns the event that ends the run. */

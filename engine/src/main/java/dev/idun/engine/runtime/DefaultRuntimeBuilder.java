@@ -8,6 +8,8 @@ import dev.idun.engine.custom.CustomAgentFactory;
 import dev.idun.engine.langgraph.LangGraphAgentFactory;
 import dev.idun.engine.model.ModelAgentFactory;
 import dev.idun.engine.model.TemplateAgentFactory;
+import dev.idun.engine.observability.ExportTargets;
+import dev.idun.engine.observability.Telemetry;
 import dev.idun.engine.sso.OidcVerifier;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -24,12 +26,14 @@ import java.util.Map;
 public final class DefaultRuntimeBuilder implements RuntimeBuilder {
     private final HttpClient http;
     private final Clock clock;
+    private final ExportTargets exportTargets;
     private final Map<AgentType, AgentFactory> factories = new EnumMap<>(AgentType.class);
 
     /** {@code env} is the process environment model API keys are read from. */
     public DefaultRuntimeBuilder(HttpClient http, Clock clock, Map<String, String> env) {
         this.http = http;
         this.clock = clock;
+        this.exportTargets = new ExportTargets(env);
         ModelAgentFactory models = new ModelAgentFactory(env);
         factories.put(AgentType.LANGCHAIN4J, models);
         factories.put(AgentType.TRANSLATION_AGENT, new TemplateAgentFactory(models));
@@ -55,14 +59,20 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
             return new LiveRuntime(config, configVersion, null, sso, List.of());
         }
         List<String> warnings = new ArrayList<>();
-        AgentFactory factory = factories.get(config.agent().type());
-        Agent agent = factory != null
-                ? factory.create(config, warnings)
-                : unavailable(
-                        "Agent type " + config.agent().type() + " is not available in this build yet;"
-                                + " use LANGCHAIN4J.",
-                        warnings);
-        return new LiveRuntime(config, configVersion, agent, sso, warnings);
+        Telemetry telemetry = Telemetry.of(config, exportTargets);
+        try {
+            AgentFactory factory = factories.get(config.agent().type());
+            Agent agent = factory != null
+                    ? factory.create(config, warnings)
+                    : unavailable(
+                            "Agent type " + config.agent().type() + " is not available in this build yet;"
+                                    + " use LANGCHAIN4J.",
+                            warnings);
+            return new LiveRuntime(config, configVersion, agent, sso, telemetry, warnings);
+        } catch (RuntimeBuildException | RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
     }
 
     private static Agent unavailable(String reason, List<String> warnings) {

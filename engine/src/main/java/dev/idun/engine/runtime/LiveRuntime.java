@@ -2,6 +2,7 @@ package dev.idun.engine.runtime;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.observability.Telemetry;
 import dev.idun.engine.sso.OidcVerifier;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class LiveRuntime {
     private final long configVersion;
     private final Agent agent;
     private final OidcVerifier sso;
+    private final Telemetry telemetry;
     private final List<String> warnings;
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final AtomicBoolean retiring = new AtomicBoolean();
@@ -36,10 +38,25 @@ public final class LiveRuntime {
 
     /** {@code agent} null: no agent configured; {@code sso} null: chat routes are not protected by SSO. */
     public LiveRuntime(EngineConfig config, long configVersion, Agent agent, OidcVerifier sso, List<String> warnings) {
+        this(config, configVersion, agent, sso, null, warnings);
+    }
+
+    /** {@code telemetry} null: spans are recorded for the trace store only, nothing is exported. */
+    public LiveRuntime(
+            EngineConfig config,
+            long configVersion,
+            Agent agent,
+            OidcVerifier sso,
+            Telemetry telemetry,
+            List<String> warnings) {
         this.config = Objects.requireNonNull(config, "config");
         this.configVersion = configVersion;
         this.agent = agent;
         this.sso = sso;
+        this.telemetry = telemetry != null
+                ? telemetry
+                : Telemetry.local(
+                        config.agent() == null ? "idun-agent" : config.agent().name());
         this.warnings = List.copyOf(warnings);
     }
 
@@ -67,6 +84,11 @@ public final class LiveRuntime {
     /** The verifier of chat bearer tokens when SSO is enabled. */
     public Optional<OidcVerifier> sso() {
         return Optional.ofNullable(sso);
+    }
+
+    /** The spans of this runtime's runs and their export. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     public List<String> warnings() {
@@ -120,15 +142,19 @@ public final class LiveRuntime {
         close();
     }
 
-    /** Closes the agent at once; idempotent. */
+    /** Closes the agent at once, then the telemetry (exporting what is queued, bounded); idempotent. */
     public void close() {
-        if (closed.compareAndSet(false, true) && agent != null) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (agent != null) {
             try {
                 agent.close();
             } catch (Exception e) {
                 LOG.warn("Agent close failed: {}", e.toString());
             }
         }
+        telemetry.close();
     }
 
     /** Keeps a runtime open for the duration of one run. */
