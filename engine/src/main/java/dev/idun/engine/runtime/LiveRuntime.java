@@ -2,6 +2,7 @@ package dev.idun.engine.runtime;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.mcp.McpToolbox;
 import dev.idun.engine.sso.OidcVerifier;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything built from one {@link EngineConfig}: the agent and what surrounds it. Never changed after it is built;
+ * Everything built from one {@link EngineConfig}: the agent and what surrounds it (SSO, the MCP servers' tools). Never changed after it is built;
  * a reload builds a new one. Runs hold a {@link Lease} so that a replaced runtime closes only after its last run.
  * Thread-safe.
  */
@@ -24,6 +25,7 @@ public final class LiveRuntime {
     private final long configVersion;
     private final Agent agent;
     private final OidcVerifier sso;
+    private final McpToolbox mcp;
     private final List<String> warnings;
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final AtomicBoolean retiring = new AtomicBoolean();
@@ -36,10 +38,22 @@ public final class LiveRuntime {
 
     /** {@code agent} null: no agent configured; {@code sso} null: chat routes are not protected by SSO. */
     public LiveRuntime(EngineConfig config, long configVersion, Agent agent, OidcVerifier sso, List<String> warnings) {
+        this(config, configVersion, agent, sso, McpToolbox.none(), warnings);
+    }
+
+    /** As above, with the MCP servers' connections, closed with this runtime. */
+    public LiveRuntime(
+            EngineConfig config,
+            long configVersion,
+            Agent agent,
+            OidcVerifier sso,
+            McpToolbox mcp,
+            List<String> warnings) {
         this.config = Objects.requireNonNull(config, "config");
         this.configVersion = configVersion;
         this.agent = agent;
         this.sso = sso;
+        this.mcp = Objects.requireNonNull(mcp, "mcp");
         this.warnings = List.copyOf(warnings);
     }
 
@@ -71,6 +85,16 @@ public final class LiveRuntime {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** The MCP servers that could not be connected when this runtime was built; the agent runs without them. */
+    public List<McpToolbox.Failure> mcpFailures() {
+        return mcp.failures();
+    }
+
+    /** The tools of the connected MCP servers. */
+    public McpToolbox mcpTools() {
+        return mcp;
     }
 
     public int activeRuns() {
@@ -120,14 +144,22 @@ public final class LiveRuntime {
         close();
     }
 
-    /** Closes the agent at once; idempotent. */
+    /** Closes the agent, then the MCP connections (stopping stdio server processes), at once; idempotent. */
     public void close() {
-        if (closed.compareAndSet(false, true) && agent != null) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (agent != null) {
             try {
                 agent.close();
             } catch (Exception e) {
                 LOG.warn("Agent close failed: {}", e.toString());
             }
+        }
+        try {
+            mcp.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the MCP connections failed: {}", e.toString());
         }
     }
 
