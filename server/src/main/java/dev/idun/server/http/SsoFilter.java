@@ -8,7 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * Protects the chat routes ({@code /agent/*} but {@code /agent/config}) with the live runtime's OIDC verifier when
+ * Protects the chat routes ({@code /agent/*} but {@code /agent/config}, and the MCP endpoint {@code /mcp}) with the live runtime's OIDC verifier when
  * SSO is enabled: 401 for a missing or invalid bearer token, 403 for a user outside the allowed e-mails or domains.
  */
 public final class SsoFilter {
@@ -20,6 +20,7 @@ public final class SsoFilter {
 
     public void register(RoutesConfig routes) {
         routes.before("/agent/*", this::check);
+        routes.before("/mcp", this::check);
     }
 
     private void check(Context ctx) {
