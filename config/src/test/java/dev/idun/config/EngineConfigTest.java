@@ -32,7 +32,8 @@ class EngineConfigTest {
                 null,
                 null,
                 null,
-                Json.object());
+                Json.object(),
+                false);
     }
 
     private static EngineConfig withCollections(

@@ -54,6 +54,8 @@ import dev.idun.server.http.EngineRoutes;
 import dev.idun.server.http.OpenApiRoutes;
 import dev.idun.server.http.RuntimeConfigRoutes;
 import dev.idun.server.http.SsoFilter;
+import dev.idun.server.mcp.AgentAskTool;
+import dev.idun.server.mcp.AgentMcpRoutes;
 import dev.idun.server.mcp.EngineMcpToolProbe;
 import dev.idun.server.runtime.HolderReloader;
 import io.javalin.Javalin;
@@ -130,6 +132,7 @@ public final class IdunServer implements AutoCloseable {
                 new OpenApiRoutes().register(config.routes);
                 new SsoFilter(runtimes).register(config.routes);
                 new AgentRoutes(runs).register(config.routes);
+                new AgentMcpRoutes(new AgentAskTool(runs), VERSION).register(config.routes);
                 new AgentInfoRoutes(runtimes, runs).register(config.routes);
                 new AgentAdminRoutes(pipeline, store.agents()).register(config.routes);
                 new MemoryRoutes(pipeline, store.memory()).register(config.routes);

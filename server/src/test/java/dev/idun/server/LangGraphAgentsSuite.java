@@ -177,7 +177,9 @@ abstract class LangGraphAgentsSuite {
 
     @Test
     void a_missing_method_fails_the_reload_and_the_old_graph_keeps_answering() {
-        assertRefused("::absent", "com.acme.Graphs::absent (public, no arguments) was not found");
+        assertRefused(
+                "::absent",
+                "com.acme.Graphs::absent (public, without arguments or taking a ToolRegistry) was not found");
     }
 
     @Test

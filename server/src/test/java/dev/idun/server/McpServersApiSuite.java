@@ -102,7 +102,7 @@ abstract class McpServersApiSuite {
                         {"name":"time","transport":"stdio","url":null,"command":"docker",
                          "args":["run","-i","--rm","mcp/time"],"headers":{},"env":{},"cwd":null,"encoding":null,
                          "encodingErrorHandler":null,"timeoutSeconds":null,"sseReadTimeoutSeconds":null,
-                         "terminateOnClose":null,"sessionKwargs":{}}"""));
+                         "terminateOnClose":null,"sessionKwargs":{},"required":false}"""));
         assertThat(data.get("createdAt").asText()).endsWith("Z");
         assertThat(data.get("updatedAt").asText()).endsWith("Z");
         assertThat(response.json().get("reload"))

@@ -107,6 +107,26 @@ class SsoChatTest {
     }
 
     @Test
+    void the_mcp_endpoint_is_behind_the_same_sso() throws Exception {
+        String ping = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"ping\"}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.server.port() + "/mcp"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ping));
+
+        HttpResponse<String> anonymous =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String token =
+                issuer.token("chat-client", "ada@example.com", Instant.now().plusSeconds(300));
+        HttpResponse<String> allowed = HttpClient.newHttpClient()
+                .send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body()).contains("\"result\"");
+    }
+
+    @Test
     void health_and_webhooks_are_not_behind_sso() {
         assertThat(server.http.get("/health").status()).isEqualTo(200);
         assertThat(server.http.get("/integrations/whatsapp/webhook").status()).isEqualTo(404);

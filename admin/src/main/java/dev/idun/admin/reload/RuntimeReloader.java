@@ -12,12 +12,28 @@ public interface RuntimeReloader {
     /** What the live runtime is serving. */
     LiveStatus liveStatus();
 
-    /** The config hash and version the live runtime was built from, whether its agent answers, its warnings. */
-    record LiveStatus(String configHash, long configVersion, boolean agentReady, java.util.List<String> warnings) {
+    /**
+     * The config hash and version the live runtime was built from, whether its agent answers, its warnings, and the
+     * MCP servers it runs without because they failed.
+     */
+    record LiveStatus(
+            String configHash,
+            long configVersion,
+            boolean agentReady,
+            java.util.List<String> warnings,
+            java.util.List<McpFailure> mcpFailures) {
         public LiveStatus {
             warnings = java.util.List.copyOf(warnings);
+            mcpFailures = java.util.List.copyOf(mcpFailures);
+        }
+
+        public LiveStatus(String configHash, long configVersion, boolean agentReady, java.util.List<String> warnings) {
+            this(configHash, configVersion, agentReady, warnings, java.util.List.of());
         }
     }
+
+    /** An MCP server (by its row name) left out of the live runtime, and why. */
+    record McpFailure(String server, String reason) {}
 
     /** A runtime built and ready, not yet live. */
     interface PreparedRuntime {

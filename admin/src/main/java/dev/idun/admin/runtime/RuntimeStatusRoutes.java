@@ -53,6 +53,10 @@ public final class RuntimeStatusRoutes {
         body.put("agentReady", live.agentReady());
         ArrayNode warnings = body.putArray("warnings");
         live.warnings().forEach(warnings::add);
+        ArrayNode mcpFailures = body.putArray("mcpFailures");
+        live.mcpFailures()
+                .forEach(failure ->
+                        mcpFailures.addObject().put("server", failure.server()).put("reason", failure.reason()));
         HttpJson.send(ctx, 200, body);
     }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One MCP tool server the agent connects to. */
+/**
+ * One MCP tool server the agent connects to. {@code required} (not in the reference): when true, a server that
+ * cannot be reached fails the reload instead of being left out of the agent's tools.
+ */
 public record McpServerConfig(
         String name,
         String transport,
@@ -25,7 +28,8 @@ public record McpServerConfig(
         Double timeoutSeconds,
         Double sseReadTimeoutSeconds,
         Boolean terminateOnClose,
-        ObjectNode sessionKwargs) {
+        ObjectNode sessionKwargs,
+        boolean required) {
     /** Secret paths (for {@link dev.idun.config.Secrets}): every env and header value. */
     public static final List<String> SECRET_PATHS = List.of("env.*", "headers.*");
 
@@ -84,7 +88,8 @@ public record McpServerConfig(
                 r.optionalNumber("timeoutSeconds", null),
                 r.optionalNumber("sseReadTimeoutSeconds", null),
                 r.get("terminateOnClose") == null ? null : r.optionalBoolean("terminateOnClose", false),
-                kwargs == null ? dev.idun.config.Json.object() : kwargs);
+                kwargs == null ? dev.idun.config.Json.object() : kwargs,
+                r.optionalBoolean("required", false));
         return errors.size() == before ? config : null;
     }
 
@@ -104,6 +109,8 @@ public record McpServerConfig(
                 .put("sseReadTimeoutSeconds", sseReadTimeoutSeconds)
                 .put("terminateOnClose", terminateOnClose)
                 .put("sessionKwargs", sessionKwargs)
+                // stored and exported only when set, so rows stay as the reference writes them
+                .put("required", required || casing == Casing.CAMEL ? Boolean.valueOf(required) : null)
                 .build();
     }
 }

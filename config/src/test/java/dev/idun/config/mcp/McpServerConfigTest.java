@@ -169,7 +169,8 @@ class McpServerConfigTest {
                         {"name": "time", "transport": "stdio", "url": null, "command": "docker",
                          "args": ["run", "mcp/time"], "headers": {}, "env": {}, "cwd": null, "encoding": null,
                          "encodingErrorHandler": null, "timeoutSeconds": null, "sseReadTimeoutSeconds": null,
-                         "terminateOnClose": null, "sessionKwargs": {}}
+                         "terminateOnClose": null, "sessionKwargs": {},
+                         "required": false}
                         """));
     }
 
@@ -185,6 +186,18 @@ class McpServerConfigTest {
                          "headers": {"Authorization": "Bearer x"}, "env": {}, "timeout_seconds": 30.0,
                          "terminate_on_close": true, "session_kwargs": {}}
                         """));
+    }
+
+    @Test
+    void reads_required_and_writes_it_only_when_set_in_snake_case() {
+        McpServerConfig config = readValid("""
+                {"name": "docs", "url": "http://h/mcp", "required": true}
+                """);
+
+        assertThat(config.required()).isTrue();
+        assertThat(config.toJson(Casing.SNAKE).get("required").asBoolean()).isTrue();
+        assertThat(readValid("{\"name\": \"docs\", \"url\": \"http://h/mcp\"}").required())
+                .isFalse();
     }
 
     @Test
@@ -206,7 +219,7 @@ class McpServerConfigTest {
         List<String> args = new ArrayList<>(List.of("a"));
         var kwargs = Json.object().put("k", 1);
         McpServerConfig config = new McpServerConfig(
-                "n", "stdio", null, "c", args, Map.of(), Map.of(), null, null, null, null, null, null, kwargs);
+                "n", "stdio", null, "c", args, Map.of(), Map.of(), null, null, null, null, null, null, kwargs, false);
 
         args.add("b");
         kwargs.put("k", 2);

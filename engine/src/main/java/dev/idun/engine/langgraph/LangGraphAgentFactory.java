@@ -2,6 +2,7 @@ package dev.idun.engine.langgraph;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.agent.ToolRegistry;
 import dev.idun.engine.custom.ClassRef;
 import dev.idun.engine.custom.LoadedClass;
 import dev.idun.engine.runtime.AgentFactory;
@@ -17,8 +18,8 @@ import org.bsc.langgraph4j.StateGraph;
 
 /**
  * Builds a {@code LANGGRAPH} agent from {@code graph_definition}: {@code path/to/agent.jar:com.acme.Graphs::build}
- * (or {@code com.acme.Graphs::build} for the server's classpath) names a public static method without arguments
- * that returns a LangGraph4j {@link StateGraph} (compiled here) or {@link CompiledGraph}. The jar gets a new class
+ * (or {@code com.acme.Graphs::build} for the server's classpath) names a public static method, without arguments
+ * or taking the runtime's server-side tools (a {@link ToolRegistry}: the MCP servers' tools), that returns a LangGraph4j {@link StateGraph} (compiled here) or {@link CompiledGraph}. The jar gets a new class
  * loader per build, closed with the agent.
  */
 public final class LangGraphAgentFactory implements AgentFactory {
@@ -36,6 +37,11 @@ public final class LangGraphAgentFactory implements AgentFactory {
 
     @Override
     public Agent create(EngineConfig config, List<String> warnings) throws RuntimeBuildException {
+        return create(config, ToolRegistry.empty(), warnings);
+    }
+
+    @Override
+    public Agent create(EngineConfig config, ToolRegistry tools, List<String> warnings) throws RuntimeBuildException {
         String text =
                 config.agent().settings().path("graph_definition").asText("").trim();
         int separator = text.lastIndexOf("::");
@@ -52,20 +58,29 @@ public final class LangGraphAgentFactory implements AgentFactory {
         }
         LoadedClass loaded = LoadedClass.load(ref, parent);
         try {
-            return new LangGraphAgent(graph(loaded, methodName), loaded);
+            return new LangGraphAgent(graph(loaded, methodName, tools), loaded);
         } catch (RuntimeBuildException | RuntimeException e) {
             loaded.close();
             throw e;
         }
     }
 
-    private static CompiledGraph<?> graph(LoadedClass loaded, String methodName) throws RuntimeBuildException {
+    private static CompiledGraph<?> graph(LoadedClass loaded, String methodName, ToolRegistry tools)
+            throws RuntimeBuildException {
         String where = loaded.type().getName() + "::" + methodName;
         Method method;
+        Object[] arguments;
         try {
-            method = loaded.type().getMethod(methodName);
-        } catch (NoSuchMethodException e) {
-            throw new RuntimeBuildException("Method " + where + " (public, no arguments) was not found.", e);
+            method = loaded.type().getMethod(methodName, ToolRegistry.class);
+            arguments = new Object[] {tools};
+        } catch (NoSuchMethodException withoutTools) {
+            try {
+                method = loaded.type().getMethod(methodName);
+                arguments = new Object[0];
+            } catch (NoSuchMethodException e) {
+                throw new RuntimeBuildException(
+                        "Method " + where + " (public, without arguments or taking a ToolRegistry) was not found.", e);
+            }
         }
         if (!Modifier.isStatic(method.getModifiers())) {
             throw new RuntimeBuildException("Method " + where + " must be static.");
@@ -74,7 +89,7 @@ public final class LangGraphAgentFactory implements AgentFactory {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loaded.loader());
         try {
-            Object result = method.invoke(null);
+            Object result = method.invoke(null, arguments);
             if (result instanceof CompiledGraph<?> compiled) {
                 return compiled;
             }

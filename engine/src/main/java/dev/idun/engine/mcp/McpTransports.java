@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -54,15 +55,34 @@ final class McpTransports {
     }
 
     static McpClientTransport create(McpServerConfig server, Duration timeout, Executor watcher, ExitListener onExit) {
+        return create(server, timeout, watcher, onExit, null, process -> {});
+    }
+
+    /**
+     * As {@link #create(McpServerConfig, Duration, Executor, ExitListener)}; a stdio transport also reports the
+     * process it starts to {@code started}, found with {@code finder} (null: not looked for).
+     */
+    static McpClientTransport create(
+            McpServerConfig server,
+            Duration timeout,
+            Executor watcher,
+            ExitListener onExit,
+            ChildProcessFinder finder,
+            Consumer<ProcessHandle> started) {
         return switch (server.transport()) {
-            case "stdio" -> stdio(server, watcher, onExit);
+            case "stdio" -> stdio(server, watcher, onExit, finder, started);
             case "sse" -> sse(server, timeout);
             case "streamable_http" -> streamableHttp(server, timeout);
             default -> throw new IllegalArgumentException(server.transport() + " transport is not supported");
         };
     }
 
-    private static McpClientTransport stdio(McpServerConfig server, Executor watcher, ExitListener onExit) {
+    private static McpClientTransport stdio(
+            McpServerConfig server,
+            Executor watcher,
+            ExitListener onExit,
+            ChildProcessFinder finder,
+            Consumer<ProcessHandle> started) {
         ServerParameters parameters = ServerParameters.builder(server.command())
                 .args(server.args())
                 .env(server.env())
@@ -74,15 +94,17 @@ final class McpTransports {
             public Mono<Void> connect(
                     Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
                 // The SDK does not fail pending requests when the process dies; watch it so a crash ends the wait.
-                return super.connect(handler)
-                        .then(Mono.fromRunnable(() -> watcher.execute(() -> {
-                            try {
-                                awaitForExit();
-                            } catch (RuntimeException e) {
-                                return; // interrupted: the lister is shutting down
-                            }
-                            onExit.exited(lastErrorLine.get());
-                        })));
+                Mono<Void> connect = finder == null
+                        ? super.connect(handler)
+                        : finder.around(super.connect(handler), server.command(), started);
+                return connect.then(Mono.fromRunnable(() -> watcher.execute(() -> {
+                    try {
+                        awaitForExit();
+                    } catch (RuntimeException e) {
+                        return; // interrupted: the lister is shutting down
+                    }
+                    onExit.exited(lastErrorLine.get());
+                })));
             }
 
             @Override

@@ -6,6 +6,7 @@ import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.EventSink;
 import dev.idun.engine.agent.RunInput;
+import dev.idun.engine.agent.ToolRegistry;
 import dev.idun.engine.agent.ToolSpec;
 import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.observability.GenAiSpans;
@@ -48,8 +49,20 @@ public final class ModelAgent implements Agent {
     /** {@code systemPrompt} may be null; {@code idleTimeout} bounds the wait for each piece of the model's stream. */
     public ModelAgent(
             ChatModels.Model model, String systemPrompt, ToolRegistry registry, int maxSteps, Duration idleTimeout) {
+        this(model, "the system prompt", systemPrompt, registry, maxSteps, idleTimeout);
+    }
+
+    /** As above; {@code promptName} names the Jinja2 system prompt in render errors (e.g. {@code prompt 'x' v2}). */
+    public ModelAgent(
+            ChatModels.Model model,
+            String promptName,
+            String systemPrompt,
+            ToolRegistry registry,
+            int maxSteps,
+            Duration idleTimeout) {
         this.model = Objects.requireNonNull(model, "model");
-        this.systemPrompt = systemPrompt == null || systemPrompt.isBlank() ? null : new PromptTemplate(systemPrompt);
+        this.systemPrompt =
+                systemPrompt == null || systemPrompt.isBlank() ? null : new PromptTemplate(promptName, systemPrompt);
         this.registry = Objects.requireNonNull(registry, "registry");
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1");

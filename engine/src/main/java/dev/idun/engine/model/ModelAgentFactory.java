@@ -6,6 +6,7 @@ import dev.idun.config.EngineConfig;
 import dev.idun.config.prompt.PromptConfig;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.EchoAgent;
+import dev.idun.engine.agent.ToolRegistry;
 import dev.idun.engine.runtime.AgentFactory;
 import dev.idun.engine.runtime.RuntimeBuildException;
 import java.time.Duration;
@@ -39,27 +40,37 @@ public final class ModelAgentFactory implements AgentFactory {
 
     @Override
     public Agent create(EngineConfig config, List<String> warnings) throws RuntimeBuildException {
+        return create(config, registry, warnings);
+    }
+
+    /** The agent with {@code tools} (the runtime's MCP tools) instead of the registry given at construction. */
+    @Override
+    public Agent create(EngineConfig config, ToolRegistry tools, List<String> warnings) throws RuntimeBuildException {
         ObjectNode settings = config.agent().settings();
         JsonNode model = settings.path("model");
         if (model.path("provider").asText().equals("echo")) {
             return new EchoAgent();
         }
-        return new ModelAgent(models.build(model), systemPrompt(config, settings), registry, MAX_STEPS, timeout);
+        Prompt prompt = systemPrompt(config, settings);
+        return new ModelAgent(models.build(model), prompt.name(), prompt.text(), tools, MAX_STEPS, timeout);
     }
 
-    private static String systemPrompt(EngineConfig config, JsonNode settings) throws RuntimeBuildException {
+    /** A system prompt's text (null: none) and how errors name it. */
+    private record Prompt(String name, String text) {}
+
+    private static Prompt systemPrompt(EngineConfig config, JsonNode settings) throws RuntimeBuildException {
         JsonNode text = settings.get("system_prompt");
         if (text != null && text.isTextual() && !text.asText().isBlank()) {
-            return text.asText();
+            return new Prompt("the agent's system_prompt", text.asText());
         }
         JsonNode id = settings.get("system_prompt_id");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
-            return null;
+            return new Prompt("the system prompt", null);
         }
         return config.prompts().stream()
                 .filter(p -> p.promptId().equals(id.asText()))
                 .max(Comparator.comparingInt(PromptConfig::version))
-                .map(PromptConfig::content)
+                .map(p -> new Prompt("prompt '" + p.promptId() + "' v" + p.version(), p.content()))
                 .orElseThrow(() -> new RuntimeBuildException(
                         "The agent's system_prompt_id '" + id.asText() + "' names no prompt; create it first."));
     }

@@ -1,51 +1,83 @@
 package dev.idun.engine.model;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import dev.idun.config.Json;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * A system prompt with {@code {{name}}} placeholders, filled from the run's state object, then its forwarded
- * properties. A placeholder with no value stays as written, and a warning is logged.
+ * A system prompt written in Jinja2 (rendered with Jinjava): its variables are the fields of the run's
+ * {@code forwardedProps} object, overridden by the fields of its {@code state} object. A variable with no value, like
+ * any other template error, is a {@link PromptRenderException} naming it. Thread-safe.
  */
 final class PromptTemplate {
-    private static final Logger LOG = LoggerFactory.getLogger(PromptTemplate.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final long MAX_OUTPUT_CHARS = 1_000_000;
 
+    private final String name;
     private final String text;
+    private final Jinjava jinjava;
 
-    PromptTemplate(String text) {
+    /** {@code name} says where the template comes from in error messages, e.g. {@code prompt 'support' v2}. */
+    PromptTemplate(String name, String text) {
+        this.name = name;
         this.text = text;
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder()
+                .withFailOnUnknownTokens(true)
+                .withMaxOutputSize(MAX_OUTPUT_CHARS)
+                .withEnableRecursiveMacroCalls(false)
+                .build());
     }
 
     String render(JsonNode state, JsonNode forwardedProps) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = valueOf(state, m.group(1));
-            if (value == null) {
-                value = valueOf(forwardedProps, m.group(1));
-            }
-            if (value == null) {
-                LOG.warn("System prompt variable '{}' has no value in the run's state or forwarded props", m.group(1));
-                value = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        Map<String, Object> variables = new HashMap<>(fields(forwardedProps));
+        variables.putAll(fields(state));
+        RenderResult result;
+        try {
+            result = jinjava.renderForResult(text, variables);
+        } catch (RuntimeException e) {
+            throw new PromptRenderException(failure(describe(e)));
         }
-        m.appendTail(out);
-        return out.toString();
+        List<TemplateError> errors = result.getErrors().stream()
+                .filter(error -> error.getSeverity() == TemplateError.ErrorType.FATAL)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new PromptRenderException(failure(
+                    errors.stream().map(PromptTemplate::describe).distinct().collect(Collectors.joining("; "))));
+        }
+        return result.getOutput();
     }
 
-    private static String valueOf(JsonNode source, String name) {
-        if (source == null || !source.isObject()) {
-            return null;
+    private String failure(String detail) {
+        return "Failed to render " + name + ". Check the variables passed in the run's state or forwardedProps: "
+                + detail;
+    }
+
+    private static String describe(TemplateError error) {
+        if (error.getReason() == TemplateError.ErrorReason.UNKNOWN
+                && error.getFieldName() != null
+                && !error.getFieldName().isBlank()) {
+            return "variable '" + error.getFieldName() + "' is undefined";
         }
-        JsonNode value = source.get(name);
-        if (value == null || value.isNull()) {
-            return null;
+        String where = error.getLineno() > 0 ? " (line " + error.getLineno() + ")" : "";
+        return error.getMessage() + where;
+    }
+
+    private static String describe(RuntimeException error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    }
+
+    private static Map<String, Object> fields(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Map.of();
         }
-        return value.isValueNode() ? value.asText() : value.toString();
+        return Json.mapper().convertValue(node, MAP);
     }
 }

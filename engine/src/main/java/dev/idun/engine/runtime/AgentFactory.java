@@ -2,6 +2,7 @@ package dev.idun.engine.runtime;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.agent.ToolRegistry;
 import java.util.List;
 
 /**
@@ -12,4 +13,12 @@ import java.util.List;
 public interface AgentFactory {
     /** {@code warnings} collects problems that do not stop the build (shown in runtime status). */
     Agent create(EngineConfig config, List<String> warnings) throws RuntimeBuildException;
+
+    /**
+     * Builds the agent with the runtime's server-side tools (its MCP servers' tools); a factory whose agents use no
+     * tools keeps the default, which ignores them.
+     */
+    default Agent create(EngineConfig config, ToolRegistry tools, List<String> warnings) throws RuntimeBuildException {
+        return create(config, warnings);
+    }
 }

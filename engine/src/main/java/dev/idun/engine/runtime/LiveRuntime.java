@@ -2,6 +2,7 @@ package dev.idun.engine.runtime;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.mcp.McpToolbox;
 import dev.idun.engine.observability.Telemetry;
 import dev.idun.engine.sso.OidcVerifier;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything built from one {@link EngineConfig}: the agent and what surrounds it. Never changed after it is built;
+ * Everything built from one {@link EngineConfig}: the agent and what surrounds it (SSO, the MCP servers' tools). Never changed after it is built;
  * a reload builds a new one. Runs hold a {@link Lease} so that a replaced runtime closes only after its last run.
  * Thread-safe.
  */
@@ -26,6 +27,7 @@ public final class LiveRuntime {
     private final Agent agent;
     private final OidcVerifier sso;
     private final Telemetry telemetry;
+    private final McpToolbox mcp;
     private final List<String> warnings;
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final AtomicBoolean retiring = new AtomicBoolean();
@@ -38,21 +40,26 @@ public final class LiveRuntime {
 
     /** {@code agent} null: no agent configured; {@code sso} null: chat routes are not protected by SSO. */
     public LiveRuntime(EngineConfig config, long configVersion, Agent agent, OidcVerifier sso, List<String> warnings) {
-        this(config, configVersion, agent, sso, null, warnings);
+        this(config, configVersion, agent, sso, McpToolbox.none(), null, warnings);
     }
 
-    /** {@code telemetry} null: spans are recorded for the trace store only, nothing is exported. */
+    /**
+     * As above, with the MCP servers' connections (closed with this runtime) and the telemetry ({@code null}: spans
+     * are recorded for the trace store only, nothing is exported).
+     */
     public LiveRuntime(
             EngineConfig config,
             long configVersion,
             Agent agent,
             OidcVerifier sso,
+            McpToolbox mcp,
             Telemetry telemetry,
             List<String> warnings) {
         this.config = Objects.requireNonNull(config, "config");
         this.configVersion = configVersion;
         this.agent = agent;
         this.sso = sso;
+        this.mcp = Objects.requireNonNull(mcp, "mcp");
         this.telemetry = telemetry != null
                 ? telemetry
                 : Telemetry.local(
@@ -93,6 +100,16 @@ public final class LiveRuntime {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** The MCP servers that could not be connected when this runtime was built; the agent runs without them. */
+    public List<McpToolbox.Failure> mcpFailures() {
+        return mcp.failures();
+    }
+
+    /** The tools of the connected MCP servers. */
+    public McpToolbox mcpTools() {
+        return mcp;
     }
 
     public int activeRuns() {
@@ -142,7 +159,8 @@ public final class LiveRuntime {
         close();
     }
 
-    /** Closes the agent at once, then the telemetry (exporting what is queued, bounded); idempotent. */
+    /** Closes the agent, then the MCP connections (stopping stdio server processes), then the telemetry (exporting
+     * what is queued, bounded); idempotent. */
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -153,6 +171,11 @@ public final class LiveRuntime {
             } catch (Exception e) {
                 LOG.warn("Agent close failed: {}", e.toString());
             }
+        }
+        try {
+            mcp.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the MCP connections failed: {}", e.toString());
         }
         telemetry.close();
     }

@@ -26,7 +26,8 @@ class McpToolListerTest {
                 null,
                 null,
                 null,
-                Json.object());
+                Json.object(),
+                false);
     }
 
     @Test

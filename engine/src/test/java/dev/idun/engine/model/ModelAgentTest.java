@@ -13,6 +13,7 @@ import dev.idun.config.prompt.PromptConfig;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.RunInput;
+import dev.idun.engine.agent.ToolRegistry;
 import dev.idun.engine.agent.ToolSpec;
 import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.runtime.RuntimeBuildException;
@@ -346,7 +347,7 @@ class ModelAgentTest {
                 List.of(new ChatMessage("m1", "user", "Hi")),
                 List.of(),
                 Json.parse("{\"user\":\"Ada\"}"),
-                Json.parse("{\"team\":\"billing\",\"user\":\"ignored\"}"));
+                Json.parse("{\"team\":\"billing\",\"user\":\"ignored\",\"city\":\"Oslo\"}"));
 
         new ModelAgentFactory(Map.of(), ToolRegistry.empty(), Duration.ofSeconds(5))
                 .create(config, new ArrayList<>())
@@ -354,7 +355,7 @@ class ModelAgentTest {
 
         JsonNode messages = fake.requests().get(0).body().path("messages");
         assertThat(messages.get(0).path("role").asText()).isEqualTo("system");
-        assertThat(messages.get(0).path("content").asText()).isEqualTo("You help Ada from billing in {{city}}.");
+        assertThat(messages.get(0).path("content").asText()).isEqualTo("You help Ada from billing in Oslo.");
         assertThat(fake.requests().get(0).headers().get("authorization")).isEqualTo("Bearer ollama");
     }
 

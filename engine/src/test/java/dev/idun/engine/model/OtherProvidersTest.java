@@ -9,6 +9,7 @@ import dev.idun.config.agent.AgentConfig;
 import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.RunInput;
+import dev.idun.engine.agent.ToolRegistry;
 import dev.idun.engine.agui.AgUiEvent;
 import java.time.Duration;
 import java.util.ArrayList;

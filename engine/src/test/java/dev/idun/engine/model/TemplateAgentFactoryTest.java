@@ -10,6 +10,7 @@ import dev.idun.config.agent.AgentConfig;
 import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.RunInput;
+import dev.idun.engine.agent.ToolRegistry;
 import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.runtime.RuntimeBuildException;
 import java.time.Duration;

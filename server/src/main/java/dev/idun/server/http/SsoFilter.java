@@ -10,7 +10,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * Protects the chat routes ({@code /agent/*} but {@code /agent/config}) with the live runtime's OIDC verifier when
+ * Protects the chat routes ({@code /agent/*} but {@code /agent/config}, and the MCP endpoint {@code /mcp}) with the live runtime's OIDC verifier when
  * SSO is enabled: 401 for a missing or invalid bearer token, 403 for a user outside the allowed e-mails or domains.
  * A verified user's conversations are kept apart from everyone else's ({@link #scopeOf}).
  */
@@ -24,6 +24,7 @@ public final class SsoFilter {
 
     public void register(RoutesConfig routes) {
         routes.before("/agent/*", this::check);
+        routes.before("/mcp", this::check);
     }
 
     /** The threads a request may see: the signed-in user's own under SSO, else the shared ones. */

@@ -54,6 +54,9 @@ public final class HolderReloader implements RuntimeReloader {
                 ConfigDocument.hash(runtime.config()),
                 runtime.configVersion(),
                 runtime.agentReady(),
-                runtime.warnings());
+                runtime.warnings(),
+                runtime.mcpFailures().stream()
+                        .map(failure -> new McpFailure(failure.server(), failure.reason()))
+                        .toList());
     }
 }
