@@ -5,7 +5,9 @@ import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.UnavailableAgent;
 import dev.idun.engine.custom.CustomAgentFactory;
+import dev.idun.engine.guardrail.Guardrails;
 import dev.idun.engine.langgraph.LangGraphAgentFactory;
+import dev.idun.engine.model.ChatModels;
 import dev.idun.engine.model.ModelAgentFactory;
 import dev.idun.engine.model.TemplateAgentFactory;
 import dev.idun.engine.sso.OidcVerifier;
@@ -18,19 +20,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the runtime of this server from a config: the agent (through the {@link AgentFactory} of its type) and
- * SSO; channels and tools join it later.
+ * Builds the runtime of this server from a config: the agent (through the {@link AgentFactory} of its type), its
+ * guardrails and SSO; channels and tools join it later.
  */
 public final class DefaultRuntimeBuilder implements RuntimeBuilder {
+    /** How long an LLM guardrail waits for its model's verdict. */
+    private static final Duration JUDGE_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient http;
     private final Clock clock;
     private final Map<AgentType, AgentFactory> factories = new EnumMap<>(AgentType.class);
+    private final ChatModels judgeModels;
 
     /** {@code env} is the process environment model API keys are read from. */
     public DefaultRuntimeBuilder(HttpClient http, Clock clock, Map<String, String> env) {
         this.http = http;
         this.clock = clock;
         ModelAgentFactory models = new ModelAgentFactory(env);
+        this.judgeModels = new ChatModels(env, JUDGE_TIMEOUT);
         factories.put(AgentType.LANGCHAIN4J, models);
         factories.put(AgentType.TRANSLATION_AGENT, new TemplateAgentFactory(models));
         factories.put(AgentType.CORRECTION_AGENT, new TemplateAgentFactory(models));
@@ -55,6 +62,7 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
             return new LiveRuntime(config, configVersion, null, sso, List.of());
         }
         List<String> warnings = new ArrayList<>();
+        Guardrails guardrails = Guardrails.build(config, judgeModels, JUDGE_TIMEOUT);
         AgentFactory factory = factories.get(config.agent().type());
         Agent agent = factory != null
                 ? factory.create(config, warnings)
@@ -62,7 +70,7 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder {
                         "Agent type " + config.agent().type() + " is not available in this build yet;"
                                 + " use LANGCHAIN4J.",
                         warnings);
-        return new LiveRuntime(config, configVersion, agent, sso, warnings);
+        return new LiveRuntime(config, configVersion, agent, sso, guardrails, warnings);
     }
 
     private static Agent unavailable(String reason, List<String> warnings) {

@@ -2,6 +2,7 @@ package dev.idun.engine.runtime;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.guardrail.Guardrails;
 import dev.idun.engine.sso.OidcVerifier;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class LiveRuntime {
     private final long configVersion;
     private final Agent agent;
     private final OidcVerifier sso;
+    private final Guardrails guardrails;
     private final List<String> warnings;
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final AtomicBoolean retiring = new AtomicBoolean();
@@ -36,6 +38,18 @@ public final class LiveRuntime {
 
     /** {@code agent} null: no agent configured; {@code sso} null: chat routes are not protected by SSO. */
     public LiveRuntime(EngineConfig config, long configVersion, Agent agent, OidcVerifier sso, List<String> warnings) {
+        this(config, configVersion, agent, sso, Guardrails.none(), warnings);
+    }
+
+    /** As above, with the input and output guards of the config. */
+    public LiveRuntime(
+            EngineConfig config,
+            long configVersion,
+            Agent agent,
+            OidcVerifier sso,
+            Guardrails guardrails,
+            List<String> warnings) {
+        this.guardrails = Objects.requireNonNull(guardrails, "guardrails");
         this.config = Objects.requireNonNull(config, "config");
         this.configVersion = configVersion;
         this.agent = agent;
@@ -67,6 +81,10 @@ public final class LiveRuntime {
     /** The verifier of chat bearer tokens when SSO is enabled. */
     public Optional<OidcVerifier> sso() {
         return Optional.ofNullable(sso);
+    }
+
+    public Guardrails guardrails() {
+        return guardrails;
     }
 
     public List<String> warnings() {
