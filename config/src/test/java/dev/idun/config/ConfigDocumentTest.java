@@ -317,6 +317,7 @@ class ConfigDocumentTest {
                 guardrails:
                   input:
                     - config_id: restrict_to_topic
+                      valid_topics: [billing]
                       enabled: 7
                 integrations:
                   - provider: SLACK

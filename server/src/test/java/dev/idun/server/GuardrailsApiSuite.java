@@ -203,6 +203,25 @@ abstract class GuardrailsApiSuite {
     }
 
     @Test
+    void refuses_fix_for_a_guard_that_cannot_redact_and_a_bad_regex() {
+        Http.Response fix = http.post(BASE, """
+                {"name": "T", "position": "output", "guardrail": {"config_id": "toxic_language",
+                 "threshold": 0.5, "on_fail": "fix"}}""");
+        assertThat(fields(fix)).containsExactly("guardrail.on_fail");
+        assertThat(fix.json().at("/error/fieldErrors/0/message").asText()).contains("cannot redact");
+
+        Http.Response regex = http.post(BASE, """
+                {"name": "R", "position": "output", "guardrail": {"config_id": "regex_match", "regex": "(["}}""");
+        assertThat(fields(regex)).containsExactly("guardrail.regex");
+
+        Http.Response redacting = http.post(BASE, """
+                {"name": "P", "position": "output", "guardrail": {"config_id": "detect_pii",
+                 "pii_entities": ["Email"], "on_fail": "fix"}}""");
+        assertThat(redacting.status()).as(redacting.body()).isEqualTo(201);
+        assertThat(redacting.json().at("/data/guardrail/on_fail").asText()).isEqualTo("fix");
+    }
+
+    @Test
     void refuses_model_armor_and_unknown_guards() {
         Http.Response armor = http.post(BASE, """
                 {"name": "Armor", "position": "input", "guardrail": {"config_id": "model_armor",

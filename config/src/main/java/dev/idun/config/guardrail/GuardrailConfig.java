@@ -48,12 +48,13 @@ public record GuardrailConfig(String configId, ObjectNode fields) {
 
     public static GuardrailConfig read(JsonNode node, String path, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = FieldReader.of(node, path, Casing.SNAKE, errors);
+        JsonNode flat = flattened(node);
+        FieldReader r = FieldReader.of(flat, path, Casing.SNAKE, errors);
         String configId = r.requiredString("configId");
         if ("model_armor".equals(configId)) {
             r.error(
                     "configId",
-                    "model_armor needs Google Cloud Model Armor and is not run by this server.",
+                    "model_armor needs Google Cloud (Model Armor) and is not run here; use the built-in guards.",
                     "unsupported");
         } else if (configId != null && !REQUIRED.containsKey(configId)) {
             r.error(
@@ -63,19 +64,45 @@ public record GuardrailConfig(String configId, ObjectNode fields) {
                                     ", ", REQUIRED.keySet().stream().sorted().toList()) + ".",
                     "enum");
         } else if (configId != null) {
+            boolean complete = true;
             for (String field : REQUIRED.get(configId)) {
                 if (r.get(field) == null) {
                     errors.add(FieldError.missing(r.path(field)));
+                    complete = false;
                 }
             }
             Double threshold = r.optionalNumber("threshold", null);
             if (threshold != null && (threshold < 0 || threshold > 1)) {
                 r.error("threshold", "Input should be between 0 and 1", "value_error");
             }
+            if (complete) {
+                GuardrailParams.check(configId, r);
+            }
+            GuardrailParams.checkOnFail(configId, r);
         }
         r.optionalString("apiKey", null);
         r.optionalString("rejectMessage", null);
-        return errors.size() == before ? new GuardrailConfig(configId, (ObjectNode) node) : null;
+        return errors.size() == before ? new GuardrailConfig(configId, (ObjectNode) flat) : null;
+    }
+
+    /** The guard's on-fail action: {@code fix} redacts, anything else blocks. */
+    public boolean fixes() {
+        return "fix".equals(fields.path("on_fail").asText());
+    }
+
+    /** The legacy nested {@code guard_params} moved up into the entry (fields already there win). */
+    private static JsonNode flattened(JsonNode node) {
+        if (node == null || !node.isObject() || !node.path("guard_params").isObject()) {
+            return node;
+        }
+        ObjectNode flat = ((ObjectNode) node).deepCopy();
+        ObjectNode params = (ObjectNode) flat.remove("guard_params");
+        params.fields().forEachRemaining(entry -> {
+            if (!flat.has(entry.getKey())) {
+                flat.set(entry.getKey(), entry.getValue());
+            }
+        });
+        return flat;
     }
 
     public ObjectNode toJson() {

@@ -54,9 +54,13 @@ class GuardrailConfigTest {
     }
 
     @Test
-    void restrict_to_topic_needs_no_extra_field() {
-        assertThat(readValid("{\"config_id\": \"restrict_to_topic\"}").configId())
+    void restrict_to_topic_needs_valid_or_invalid_topics() {
+        assertThat(readValid("{\"config_id\": \"restrict_to_topic\", \"invalid_topics\": [\"politics\"]}")
+                        .configId())
                 .isEqualTo("restrict_to_topic");
+        assertThat(errorsOf("{\"config_id\": \"restrict_to_topic\"}"))
+                .extracting(FieldError::field)
+                .containsExactly("guardrail.valid_topics");
     }
 
     @Test
@@ -142,7 +146,7 @@ class GuardrailConfigTest {
     @Test
     void rejects_api_key_and_reject_message_that_are_not_strings() {
         assertThat(errorsOf("""
-                        {"config_id": "restrict_to_topic", "api_key": ["k"], "reject_message": {"text": "no"}}
+                        {"config_id": "restrict_to_topic", "valid_topics": ["a"], "api_key": ["k"], "reject_message": {"text": "no"}}
                         """))
                 .extracting(FieldError::field, FieldError::code)
                 .containsExactlyInAnyOrder(
@@ -166,6 +170,76 @@ class GuardrailConfigTest {
         config.toJson().put("threshold", 0.2);
 
         assertThat(config.fields()).isEqualTo(Json.parse("{\"threshold\": 0.5, \"config_id\": \"nsfw_text\"}"));
+    }
+
+    @Test
+    void accepts_on_fail_block_or_fix_and_fix_only_for_guards_that_redact() {
+        assertThat(readValid("{\"config_id\": \"ban_list\", \"banned_words\": [\"x\"], \"on_fail\": \"fix\"}")
+                        .fixes())
+                .isTrue();
+        assertThat(readValid("{\"config_id\": \"detect_pii\", \"pii_entities\": [\"Email\"]}")
+                        .fixes())
+                .isFalse();
+        readValid("{\"config_id\": \"nsfw_text\", \"threshold\": 0.5, \"on_fail\": \"block\"}");
+        assertThat(errorsOf("{\"config_id\": \"nsfw_text\", \"threshold\": 0.5, \"on_fail\": \"fix\"}"))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("guardrail.on_fail");
+                    assertThat(error.message()).contains("nsfw_text cannot redact", "ban_list");
+                });
+        assertThat(errorsOf("{\"config_id\": \"ban_list\", \"banned_words\": [\"x\"], \"on_fail\": \"noop\"}"))
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("guardrail.on_fail", "literal_error"));
+    }
+
+    @Test
+    void checks_regex_match_pattern_and_match_type() {
+        readValid("{\"config_id\": \"regex_match\", \"regex\": \"^[A-Z]{3}-\\\\d+$\", \"match_type\": \"fullmatch\"}");
+        assertThat(errorsOf("{\"config_id\": \"regex_match\", \"regex\": \"([a-z\", \"match_type\": \"exact\"}"))
+                .extracting(FieldError::field)
+                .containsExactlyInAnyOrder("guardrail.regex", "guardrail.match_type");
+    }
+
+    @Test
+    void refuses_pii_entities_languages_and_code_languages_it_does_not_know() {
+        readValid(
+                "{\"config_id\": \"detect_pii\", \"pii_entities\": [\"Email\", \"PHONE_NUMBER\", \"SSN\", \"IBAN\"]}");
+        assertThat(errorsOf("{\"config_id\": \"detect_pii\", \"pii_entities\": [\"Email\", \"Location\"]}"))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("guardrail.pii_entities.1");
+                    assertThat(error.message()).contains("Location", "EMAIL_ADDRESS");
+                });
+        assertThat(errorsOf("{\"config_id\": \"correct_language\", \"expected_languages\": [\"en\", \"english\"]}"))
+                .extracting(FieldError::field)
+                .containsExactly("guardrail.expected_languages.1");
+        assertThat(errorsOf("{\"config_id\": \"code_scanner\", \"allowed_languages\": [\"cobol\"]}"))
+                .extracting(FieldError::field)
+                .containsExactly("guardrail.allowed_languages.0");
+        assertThat(errorsOf("{\"config_id\": \"ban_list\", \"banned_words\": [\" , \"]}"))
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("guardrail.banned_words", "too_short"));
+    }
+
+    @Test
+    void llm_judges_take_an_optional_model_section() {
+        readValid("{\"config_id\": \"custom_llm\", \"prompt\": \"No medical advice.\"}");
+        readValid("{\"config_id\": \"rag_hallucination\", \"threshold\": 0.5,"
+                + " \"model\": {\"provider\": \"openai\", \"name\": \"gpt-4o-mini\"}}");
+        assertThat(errorsOf("{\"config_id\": \"custom_llm\", \"prompt\": \"x\", \"model\": \"OpenAi GPT-5 mini\"}"))
+                .extracting(FieldError::field)
+                .containsExactly("guardrail.model");
+    }
+
+    @Test
+    void flattens_legacy_guard_params() {
+        GuardrailConfig config = readValid("""
+                {"config_id": "detect_pii", "guard_params": {"pii_entities": ["Email"], "on_fail": "exception"}}
+                """);
+
+        assertThat(config.toJson()).isEqualTo(Json.parse("""
+                {"config_id": "detect_pii", "pii_entities": ["Email"], "on_fail": "exception"}"""));
+        assertThat(config.fixes()).isFalse();
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.EventSink;
 import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agui.AgUiEvent;
+import dev.idun.engine.guardrail.Guardrails;
+import dev.idun.engine.guardrail.OutputBlockedException;
+import dev.idun.engine.guardrail.OutputGuard;
 import dev.idun.engine.memory.ConversationMemory;
 import dev.idun.engine.memory.ConversationMerge;
 import dev.idun.engine.memory.ConversationStore;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way every entry point runs the agent: it leases the live runtime (so a reload never pulls it away
  * mid-run), gives the agent the whole conversation of the thread (stored history merged with what the client sent),
- * frames the agent's events with {@code RUN_STARTED} and {@code RUN_FINISHED}, turns a failure into a
+ * applies the input guardrails (a block throws before anything happens) and passes the agent's events through the
+ * output guardrails, frames them with {@code RUN_STARTED} and {@code RUN_FINISHED}, turns a failure into a
  * {@code RUN_ERROR} event, and stores the new messages and the answer, also when the run fails. The agent's last
  * {@code STATE_SNAPSHOT} is kept with the thread and given back to its next run when the client sends no state.
  * Thread-safe.
@@ -68,7 +72,10 @@ public final class RunPipeline {
         return lease;
     }
 
-    /** Runs the agent on the leased runtime, emitting every event to {@code sink}; releases the lease. */
+    /**
+     * Runs the agent on the leased runtime, emitting every event to {@code sink}; releases the lease. Throws
+     * {@link InputBlockedException}, before any event, when an input guardrail blocks the last message.
+     */
     public void run(LiveRuntime.Lease lease, RunInput input, EventSink sink) {
         run(lease, input, ThreadScope.shared(), sink);
     }
@@ -88,8 +95,10 @@ public final class RunPipeline {
         }
     }
 
-    private void runObserved(LiveRuntime.Lease lease, RunInput input, ThreadScope scope, EventSink sink) {
+    private void runObserved(LiveRuntime.Lease lease, RunInput request, ThreadScope scope, EventSink sink) {
         Agent agent = lease.runtime().agent().orElseThrow(AgentNotReadyException::new);
+        Guardrails guardrails = lease.runtime().guardrails();
+        RunInput input = guardrails.checkInput(request);
         ConversationStore store;
         try {
             store = memory.storeFor(lease.runtime().config().memory());
@@ -109,7 +118,7 @@ public final class RunPipeline {
         TurnRecorder recorder = new TurnRecorder(sink);
         AgUiEvent end;
         try {
-            end = execute(agent, prepared, recorder);
+            end = execute(agent, prepared, recorder, guardrails);
         } finally {
             remember(store, storedThreadId, merge.added(), recorder.messages());
             recorder.state().ifPresent(state -> rememberState(store, storedThreadId, state));
@@ -118,21 +127,38 @@ public final class RunPipeline {
         sink.emit(end);
     }
 
-    /** Starts the run and lets the agent emit its events; returns the event that ends the run. */
-    private AgUiEvent execute(Agent agent, RunInput input, EventSink sink) {
+    /**
+     * Starts the run and lets the agent emit its events through the output guardrails; returns the event that ends
+     * the run.
+     */
+    private AgUiEvent execute(Agent agent, RunInput input, EventSink sink, Guardrails guardrails) {
         sink.emit(new AgUiEvent.RunStarted(input.threadId(), input.runId()));
+        OutputGuard guarded = guardrails.guardOutput(sink, input);
         try {
-            agent.run(input, sink);
+            agent.run(input, guarded);
+            guarded.finish();
+        } catch (OutputBlockedException e) {
+            return blocked(e.getMessage());
         } catch (AgentUnavailableException e) {
             return new AgUiEvent.RunError(e.getMessage(), "AGENT_UNAVAILABLE");
         } catch (Exception e) {
+            if (guarded.blocked().isPresent()) {
+                return blocked(guarded.blocked().get());
+            }
             if (e instanceof java.io.UncheckedIOException) {
                 throw (java.io.UncheckedIOException) e;
             }
             LOG.warn("Agent run {} failed", input.runId(), e);
             return new AgUiEvent.RunError("Agent execution failed: " + e.getMessage(), "FRAMEWORK_ERROR");
         }
-        return new AgUiEvent.RunFinished(input.threadId(), input.runId());
+        // an agent may swallow the exception the guard threw to stop it
+        return guarded.blocked()
+                .map(RunPipeline::blocked)
+                .orElseGet(() -> new AgUiEvent.RunFinished(input.threadId(), input.runId()));
+    }
+
+    private static AgUiEvent blocked(String rejectMessage) {
+        return new AgUiEvent.RunError(rejectMessage, "GUARDRAIL_BLOCKED");
     }
 
     /** The threads of {@code scope} in the live runtime's memory, most recent first, by the ids the caller knows. */

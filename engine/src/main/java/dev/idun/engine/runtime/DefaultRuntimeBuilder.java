@@ -5,9 +5,11 @@ import dev.idun.config.agent.AgentType;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.UnavailableAgent;
 import dev.idun.engine.custom.CustomAgentFactory;
+import dev.idun.engine.guardrail.Guardrails;
 import dev.idun.engine.langgraph.LangGraphAgentFactory;
 import dev.idun.engine.mcp.McpConnector;
 import dev.idun.engine.mcp.McpToolbox;
+import dev.idun.engine.model.ChatModels;
 import dev.idun.engine.model.ModelAgentFactory;
 import dev.idun.engine.model.TemplateAgentFactory;
 import dev.idun.engine.observability.ExportTargets;
@@ -23,19 +25,23 @@ import java.util.Map;
 
 /**
  * Builds the runtime of this server from a config: the MCP servers' connections (their tools), the agent (through
- * the {@link AgentFactory} of its type, given those tools) and SSO. Close it when the server stops.
+ * the {@link AgentFactory} of its type, given those tools), its guardrails, telemetry and SSO. Close it when the
+ * server stops.
  */
 public final class DefaultRuntimeBuilder implements RuntimeBuilder, AutoCloseable {
     /** The time limit for connecting an MCP server and listing its tools when the server sets none. */
     public static final Duration MCP_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The time limit for one MCP tool call. */
     public static final Duration MCP_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** How long an LLM guardrail waits for its model's verdict. */
+    private static final Duration JUDGE_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http;
     private final Clock clock;
     private final ExportTargets exportTargets;
     private final McpConnector mcp;
     private final Map<AgentType, AgentFactory> factories = new EnumMap<>(AgentType.class);
+    private final ChatModels judgeModels;
 
     /** {@code env} is the process environment model API keys are read from. */
     public DefaultRuntimeBuilder(HttpClient http, Clock clock, Map<String, String> env) {
@@ -49,6 +55,7 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder, AutoCloseabl
         this.exportTargets = new ExportTargets(env);
         this.mcp = mcp;
         ModelAgentFactory models = new ModelAgentFactory(env);
+        this.judgeModels = new ChatModels(env, JUDGE_TIMEOUT);
         factories.put(AgentType.LANGCHAIN4J, models);
         factories.put(AgentType.TRANSLATION_AGENT, new TemplateAgentFactory(models));
         factories.put(AgentType.CORRECTION_AGENT, new TemplateAgentFactory(models));
@@ -72,6 +79,7 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder, AutoCloseabl
         if (!config.configured()) {
             return new LiveRuntime(config, configVersion, null, sso, List.of());
         }
+        Guardrails guardrails = Guardrails.build(config, judgeModels, JUDGE_TIMEOUT);
         Telemetry telemetry = Telemetry.of(config, exportTargets);
         McpToolbox tools;
         try {
@@ -89,7 +97,7 @@ public final class DefaultRuntimeBuilder implements RuntimeBuilder, AutoCloseabl
                             "Agent type " + config.agent().type() + " is not available in this build yet;"
                                     + " use LANGCHAIN4J.",
                             warnings);
-            return new LiveRuntime(config, configVersion, agent, sso, tools, telemetry, warnings);
+            return new LiveRuntime(config, configVersion, agent, sso, tools, telemetry, guardrails, warnings);
         } catch (RuntimeBuildException | RuntimeException e) {
             tools.close();
             telemetry.close();

@@ -2,6 +2,7 @@ package dev.idun.engine.runtime;
 
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.agent.Agent;
+import dev.idun.engine.guardrail.Guardrails;
 import dev.idun.engine.mcp.McpToolbox;
 import dev.idun.engine.observability.Telemetry;
 import dev.idun.engine.sso.OidcVerifier;
@@ -28,6 +29,7 @@ public final class LiveRuntime {
     private final OidcVerifier sso;
     private final Telemetry telemetry;
     private final McpToolbox mcp;
+    private final Guardrails guardrails;
     private final List<String> warnings;
     private final AtomicInteger activeRuns = new AtomicInteger();
     private final AtomicBoolean retiring = new AtomicBoolean();
@@ -40,12 +42,12 @@ public final class LiveRuntime {
 
     /** {@code agent} null: no agent configured; {@code sso} null: chat routes are not protected by SSO. */
     public LiveRuntime(EngineConfig config, long configVersion, Agent agent, OidcVerifier sso, List<String> warnings) {
-        this(config, configVersion, agent, sso, McpToolbox.none(), null, warnings);
+        this(config, configVersion, agent, sso, McpToolbox.none(), null, Guardrails.none(), warnings);
     }
 
     /**
-     * As above, with the MCP servers' connections (closed with this runtime) and the telemetry ({@code null}: spans
-     * are recorded for the trace store only, nothing is exported).
+     * As above, with the MCP servers' connections (closed with this runtime), the telemetry ({@code null}: spans are
+     * recorded for the trace store only, nothing is exported) and the input and output guards of the config.
      */
     public LiveRuntime(
             EngineConfig config,
@@ -54,7 +56,9 @@ public final class LiveRuntime {
             OidcVerifier sso,
             McpToolbox mcp,
             Telemetry telemetry,
+            Guardrails guardrails,
             List<String> warnings) {
+        this.guardrails = Objects.requireNonNull(guardrails, "guardrails");
         this.config = Objects.requireNonNull(config, "config");
         this.configVersion = configVersion;
         this.agent = agent;
@@ -96,6 +100,10 @@ public final class LiveRuntime {
     /** The spans of this runtime's runs and their export. */
     public Telemetry telemetry() {
         return telemetry;
+    }
+
+    public Guardrails guardrails() {
+        return guardrails;
     }
 
     public List<String> warnings() {

@@ -16,6 +16,7 @@ import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agent.ToolRegistry;
 import dev.idun.engine.agent.ToolSpec;
 import dev.idun.engine.agui.AgUiEvent;
+import dev.idun.engine.guardrail.Guardrails;
 import dev.idun.engine.mcp.McpToolbox;
 import dev.idun.engine.memory.ConversationMemory;
 import dev.idun.engine.model.FakeModelServer;
@@ -134,7 +135,8 @@ class TelemetryExportTest {
         Telemetry telemetry = Telemetry.of(config, new ExportTargets(Map.of()));
         Agent agent =
                 new ModelAgentFactory(Map.of(), weather(), Duration.ofSeconds(5)).create(config, new ArrayList<>());
-        LiveRuntime runtime = new LiveRuntime(config, 1, agent, null, McpToolbox.none(), telemetry, List.of());
+        LiveRuntime runtime =
+                new LiveRuntime(config, 1, agent, null, McpToolbox.none(), telemetry, Guardrails.none(), List.of());
 
         List<AgUiEvent> events = run(pipeline(runtime), "run-1");
 
@@ -228,8 +230,8 @@ class TelemetryExportTest {
         ExportTarget target =
                 new ExportTargets(Map.of()).of(config.observability(), "echo").orElseThrow();
         Telemetry telemetry = new Telemetry("echo", "echo", target, 4);
-        RunPipeline pipeline =
-                pipeline(new LiveRuntime(config, 1, new EchoAgent(), null, McpToolbox.none(), telemetry, List.of()));
+        RunPipeline pipeline = pipeline(new LiveRuntime(
+                config, 1, new EchoAgent(), null, McpToolbox.none(), telemetry, Guardrails.none(), List.of()));
 
         long started = System.nanoTime();
         for (int i = 0; i < 60; i++) {

@@ -12,6 +12,7 @@ import dev.idun.engine.agent.RunInput;
 import dev.idun.engine.agent.ToolSpec;
 import dev.idun.engine.agui.AgUiEvent;
 import dev.idun.engine.run.AgentNotReadyException;
+import dev.idun.engine.run.InputBlockedException;
 import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
 import io.javalin.config.RoutesConfig;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code POST /agent/run}: an AG-UI {@code RunAgentInput} in, the run's events out as server-sent events. Errors
- * before the stream opens are HTTP errors (422 malformed body, 503 no agent); after it opens they are a
+ * before the stream opens are HTTP errors (422 malformed body, 503 no agent, 429 {@code {"detail": reject message}}
+ * when an input guardrail blocks); after it opens they are a
  * {@code RUN_ERROR} event. {@code POST /agent/invoke} runs the same pipeline on {@code {query, session_id}} and
  * answers the collected text (400 when the run fails).
  */
@@ -50,17 +52,51 @@ public final class AgentRoutes {
             return;
         }
         LiveRuntime.Lease lease = pipeline.begin();
-        ctx.status(200)
-                .contentType("text/event-stream")
-                .header("Cache-Control", "no-cache")
-                .header("X-Accel-Buffering", "no");
+        SseStream stream = new SseStream(ctx);
         try {
-            OutputStream out = ctx.res().getOutputStream();
-            EventSink sink = event -> write(out, "data: " + Json.write(event.toJson()) + "\n\n");
-            pipeline.run(lease, input, SsoFilter.scopeOf(ctx), sink);
-        } catch (IOException | UncheckedIOException e) {
+            pipeline.run(lease, input, SsoFilter.scopeOf(ctx), stream);
+        } catch (InputBlockedException e) {
+            if (stream.opened()) {
+                throw e;
+            }
+            blocked(ctx, e);
+        } catch (UncheckedIOException e) {
             lease.close();
         }
+    }
+
+    /** The SSE response, opened at the first event so that a run refused before it can still answer plain JSON. */
+    private static final class SseStream implements EventSink {
+        private final Context ctx;
+        private OutputStream out;
+
+        SseStream(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        boolean opened() {
+            return out != null;
+        }
+
+        @Override
+        public void emit(AgUiEvent event) {
+            try {
+                if (out == null) {
+                    ctx.status(200)
+                            .contentType("text/event-stream")
+                            .header("Cache-Control", "no-cache")
+                            .header("X-Accel-Buffering", "no");
+                    out = ctx.res().getOutputStream();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            write(out, "data: " + Json.write(event.toJson()) + "\n\n");
+        }
+    }
+
+    private static void blocked(Context ctx, InputBlockedException e) {
+        HttpJson.send(ctx, 429, Json.object().put("detail", e.rejectMessage()));
     }
 
     private void invoke(Context ctx) {
@@ -96,13 +132,18 @@ public final class AgentRoutes {
         StringBuilder text = new StringBuilder();
         AtomicReference<String> error = new AtomicReference<>();
         LiveRuntime.Lease lease = pipeline.begin();
-        pipeline.run(lease, input, SsoFilter.scopeOf(ctx), event -> {
-            if (event instanceof AgUiEvent.TextMessageContent content) {
-                text.append(content.delta());
-            } else if (event instanceof AgUiEvent.RunError failure) {
-                error.set(failure.message());
-            }
-        });
+        try {
+            pipeline.run(lease, input, SsoFilter.scopeOf(ctx), event -> {
+                if (event instanceof AgUiEvent.TextMessageContent content) {
+                    text.append(content.delta());
+                } else if (event instanceof AgUiEvent.RunError failure) {
+                    error.set(failure.message());
+                }
+            });
+        } catch (InputBlockedException e) {
+            blocked(ctx, e);
+            return;
+        }
         if (error.get() != null) {
             HttpJson.send(ctx, 400, Json.object().put("detail", error.get()));
             return;
