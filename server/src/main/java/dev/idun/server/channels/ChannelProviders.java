@@ -2,9 +2,12 @@ package dev.idun.server.channels;
 
 import dev.idun.channels.ChannelProvider;
 import dev.idun.channels.http.JsonHttp;
+import dev.idun.channels.slack.SlackChannel;
+import dev.idun.channels.telegram.TelegramChannel;
 import dev.idun.channels.whatsapp.WhatsAppChannel;
 import dev.idun.server.ChannelSettings;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,8 +16,12 @@ public final class ChannelProviders {
     private ChannelProviders() {}
 
     public static List<ChannelProvider<?>> of(ChannelSettings settings) {
-        JsonHttp http = new JsonHttp(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-        return List.of(new WhatsAppChannel(settings.whatsAppApiBaseUrl(), http));
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        JsonHttp http = new JsonHttp(client);
+        return List.of(
+                new WhatsAppChannel(settings.whatsAppApiBaseUrl(), http),
+                new SlackChannel(settings.slackApiBaseUrl(), http, Clock.systemUTC()),
+                new TelegramChannel(settings.telegramApiBaseUrl(), client));
     }
 }
