@@ -371,9 +371,74 @@ abstract class WhatsAppChannelSuite {
     }
 
     @Test
-    void deliveries_of_an_unknown_integration_are_a_404() {
+    void a_burst_from_many_users_is_acknowledged_fast_and_every_message_answered_once() throws Exception {
+        List<Long> sequential = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long started = System.nanoTime();
+            assertThat(deliver(textPayload("wamid.SEQ-" + i, "s" + i)).status()).isEqualTo(200);
+            sequential.add(System.nanoTime() - started);
+        }
+        report("one at a time", sequential);
+        awaitReplies(100);
+        int senders = 8;
+        int perSender = 40;
+        List<Long> latencies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perSender; i++) {
+                    String payload = textPayload("wamid.BURST-" + sender + "-" + i, "m" + i)
+                            .replace(USER, "1555000" + sender);
+                    long started = System.nanoTime();
+                    assertThat(deliver(payload).status()).isEqualTo(200);
+                    latencies.add(System.nanoTime() - started);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> future : done) {
+            future.get();
+        }
+        pool.shutdown();
+
+        awaitReplies(100 + senders * perSender);
+        ChannelFixture.settle();
+        assertThat(replies()).hasSize(100 + senders * perSender);
+        for (int s = 0; s < senders; s++) {
+            String to = "1555000" + s;
+            List<String> texts = replies().stream()
+                    .filter(call -> call.json().get("to").asText().equals(to))
+                    .map(WhatsAppChannelSuite::replyText)
+                    .toList();
+            assertThat(texts)
+                    .as("replies of one conversation keep its order")
+                    .isEqualTo(java.util.stream.IntStream.range(0, perSender)
+                            .mapToObj(i -> "Echo: m" + i)
+                            .toList());
+        }
+        assertThat(report("8 senders at once", latencies)).isLessThan(1000);
+    }
+
+    /** Prints the p50 and p99 of {@code nanos} and returns the p99 in milliseconds. */
+    private long report(String how, List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        long p50 = sorted.get(sorted.size() / 2) / 1_000_000;
+        long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1_000_000;
+        System.out.printf(
+                "%s: WhatsApp webhook answered %d messages %s: p50 %d ms, p99 %d ms%n",
+                getClass().getSimpleName(), sorted.size(), how, p50, p99);
+        return p99;
+    }
+
+    @Test
+    void deliveries_of_an_unknown_integration_are_a_404_and_a_bad_limit_a_422() {
         Http.Response response = fixture.http.get("/admin/api/v1/integrations/" + UUID.randomUUID() + "/deliveries");
 
         assertThat(response.status()).isEqualTo(404);
+        Http.Response badLimit =
+                fixture.http.get("/admin/api/v1/integrations/" + integrationId + "/deliveries?limit=0");
+        assertThat(badLimit.status()).isEqualTo(422);
+        assertThat(badLimit.body()).contains("query.limit");
     }
 }

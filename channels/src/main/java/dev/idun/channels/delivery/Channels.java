@@ -113,5 +113,6 @@ public final class Channels implements AutoCloseable {
     public void close() {
         pruner.shutdownNow();
         executor.close(options.shutdownWait());
+        log.close();
     }
 }

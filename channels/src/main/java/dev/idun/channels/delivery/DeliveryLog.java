@@ -11,17 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery log of every integration in the {@code idun_channel_delivery} table. Writing never fails the caller
- * (a log that cannot be written is reported in the server log). Message bodies are stored only when enabled.
- * Thread-safe.
+ * The delivery log of every integration in the {@code idun_channel_delivery} table. Rows are written by one
+ * background thread, so a webhook request never waits for the log; each row keeps the time of its event. Writing
+ * never fails the caller (a row that cannot be written is reported in the server log). Message bodies are stored
+ * only when enabled. Thread-safe.
  */
-final class DeliveryLog {
+final class DeliveryLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLog.class);
     private static final int MAX_ERROR = 1000;
 
@@ -29,6 +34,11 @@ final class DeliveryLog {
     private final Clock clock;
     private final boolean keepBodies;
     private final AtomicLong seq;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "channel-delivery-log");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DeliveryLog(DataSource dataSource, Clock clock, boolean keepBodies) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -70,21 +80,47 @@ final class DeliveryLog {
             String threadId,
             String providerMessageId,
             String body) {
+        long at = clock.millis();
+        long order = seq.incrementAndGet();
+        String kept = keepBodies ? body : null;
+        try {
+            writer.execute(() -> insert(
+                    integration, at, order, direction, status, attempts, error, threadId, providerMessageId, kept));
+        } catch (RejectedExecutionException e) {
+            LOG.warn(
+                    "Delivery log closed; a {} {} row of integration {} was not written",
+                    direction,
+                    status,
+                    integration);
+        }
+    }
+
+    private void insert(
+            String integration,
+            long at,
+            long order,
+            String direction,
+            String status,
+            int attempts,
+            String error,
+            String threadId,
+            String providerMessageId,
+            String body) {
         String sql = "INSERT INTO idun_channel_delivery (id, integration, at, seq, direction, status, attempts, error,"
                 + " thread_id, provider_message_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, UUID.randomUUID().toString());
             s.setString(2, integration);
-            s.setLong(3, clock.millis());
-            s.setLong(4, seq.incrementAndGet());
+            s.setLong(3, at);
+            s.setLong(4, order);
             s.setString(5, direction);
             s.setString(6, status);
             s.setInt(7, attempts);
             s.setString(8, error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR));
             s.setString(9, threadId);
             s.setString(10, providerMessageId);
-            s.setString(11, keepBodies ? body : null);
+            s.setString(11, body);
             s.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("Could not write the delivery log of integration {}: {}", integration, e.getMessage());
@@ -118,6 +154,23 @@ final class DeliveryLog {
         } catch (SQLException e) {
             throw new ChannelStoreException("Could not read the delivery log", e);
         }
+    }
+
+    /** Writes the rows still queued, waiting up to {@code wait}. */
+    void flush(Duration wait) {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Delivery log rows still queued at shutdown were not written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        flush(Duration.ofSeconds(5));
     }
 
     /** Deletes rows older than {@code age}. */
