@@ -78,24 +78,29 @@ final class ConversationExecutor implements AutoCloseable {
         synchronized (this) {
             task = queues.get(conversation).peek();
         }
+        boolean more;
         try {
             task.run();
         } catch (RuntimeException e) {
             LOG.error("Channel work failed", e);
-        }
-        boolean more;
-        synchronized (this) {
-            ArrayDeque<Runnable> queue = queues.get(conversation);
-            queue.poll();
-            queued--;
-            more = !queue.isEmpty();
-            if (!more) {
-                queues.remove(conversation);
-            }
+        } finally {
+            more = finishOne(conversation);
         }
         if (more) {
             schedule(conversation);
         }
+    }
+
+    /** Removes the task that just ran; true when the conversation has more. */
+    private synchronized boolean finishOne(String conversation) {
+        ArrayDeque<Runnable> queue = queues.get(conversation);
+        queue.poll();
+        queued--;
+        if (queue.isEmpty()) {
+            queues.remove(conversation);
+            return false;
+        }
+        return true;
     }
 
     /** Stops taking tasks and waits up to {@code wait} for the running ones, then interrupts them. */

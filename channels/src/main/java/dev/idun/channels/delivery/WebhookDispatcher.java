@@ -74,7 +74,12 @@ final class WebhookDispatcher {
                 inbound = Inbound.rejected(400, "Malformed request");
             }
             if (inbound instanceof Inbound.Accepted accepted) {
-                return accept(provider, candidate.slug(), accepted);
+                try {
+                    return accept(provider, candidate.slug(), accepted);
+                } catch (ChannelStoreException e) {
+                    LOG.error("Integration {}: {}", candidate.slug(), e.getMessage());
+                    return WebhookAnswer.detail(503, "Could not record the message; retry later");
+                }
             }
             if (firstRejection == null) {
                 firstRejection = (Inbound.Rejected) inbound;
