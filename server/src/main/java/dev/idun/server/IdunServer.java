@@ -20,6 +20,7 @@ import dev.idun.admin.db.SessionStore;
 import dev.idun.admin.document.ConfigDocumentRoutes;
 import dev.idun.admin.guardrails.GuardrailRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
+import dev.idun.admin.integrations.IntegrationActivityRoutes;
 import dev.idun.admin.integrations.IntegrationRoutes;
 import dev.idun.admin.mcp.McpServerRoutes;
 import dev.idun.admin.memory.MemoryRoutes;
@@ -34,7 +35,8 @@ import dev.idun.admin.sso.SsoRoutes;
 import dev.idun.admin.traces.TraceRetention;
 import dev.idun.admin.traces.TraceRoutes;
 import dev.idun.admin.traces.TraceStore;
-import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
+import dev.idun.channels.delivery.ChannelOptions;
+import dev.idun.channels.delivery.Channels;
 import dev.idun.config.EngineConfig;
 import dev.idun.config.Json;
 import dev.idun.config.Secrets;
@@ -48,6 +50,8 @@ import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
 import dev.idun.engine.traces.JdbcTraceWriter;
 import dev.idun.engine.traces.TraceWriterStats;
+import dev.idun.server.channels.AdminChannelBridge;
+import dev.idun.server.channels.ChannelProviders;
 import dev.idun.server.http.AgentInfoRoutes;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
@@ -88,6 +92,7 @@ public final class IdunServer implements AutoCloseable {
     private final ConversationMemory memory;
     private final JdbcTraceWriter traceWriter;
     private final ScheduledExecutorService traceRetention;
+    private final Channels channels;
     private final Javalin app;
 
     private IdunServer(
@@ -119,6 +124,13 @@ public final class IdunServer implements AutoCloseable {
             int retentionDays = settings.traceRetentionDays();
             Path workingDirectory = Path.of("").toAbsolutePath();
             this.mcpTools = new McpToolLister(Duration.ofSeconds(5));
+            this.channels = new Channels(
+                    runtimes,
+                    runs,
+                    database.dataSource(),
+                    ChannelProviders.of(settings.channels()),
+                    channelOptions(settings.channels()),
+                    Clock.systemUTC());
             this.app = Javalin.create(config -> {
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
                 config.startup.showJavalinBanner = false;
@@ -148,9 +160,11 @@ public final class IdunServer implements AutoCloseable {
                 new OnboardingRoutes(
                                 pipeline, store, new ProjectScanner(workingDirectory), workingDirectory, environment)
                         .register(config.routes);
-                new WhatsAppWebhookRoutes(runtimes).register(config.routes);
                 new TraceRoutes(database.jdbi(), traces, Clock.systemUTC(), () -> traceStatus(retentionDays))
                         .register(config.routes);
+                new IntegrationActivityRoutes(pipeline, store.integrations(), new AdminChannelBridge(channels))
+                        .register(config.routes);
+                channels.register(config.routes);
             });
             this.traceRetention = daemonScheduler("trace-retention");
             TraceRetention retention = new TraceRetention(database.jdbi(), traces, Clock.systemUTC(), retentionDays);
@@ -239,6 +253,16 @@ public final class IdunServer implements AutoCloseable {
                 Duration.ofHours(settings.sessionTtlHours()));
     }
 
+    private static ChannelOptions channelOptions(ChannelSettings settings) {
+        ChannelOptions defaults = ChannelOptions.DEFAULT;
+        return new ChannelOptions(
+                settings.workers(),
+                defaults.maxQueued(),
+                defaults.retry().withBaseDelay(Duration.ofMillis(settings.retryBaseMillis())),
+                settings.logMessageBodies(),
+                defaults.shutdownWait());
+    }
+
     private LiveRuntime initialRuntime(ConfigStore store, RuntimeBuilder builder) {
         ConfigVersionStore versions = new ConfigVersionStore();
         long version = database.jdbi().inTransaction(versions::current);
@@ -294,6 +318,7 @@ public final class IdunServer implements AutoCloseable {
         poller.shutdownNow();
         traceRetention.shutdownNow();
         app.stop();
+        channels.close();
         mcpTools.close();
         runtimes.close();
         traceWriter.close();

@@ -24,14 +24,15 @@ public record Settings(
         String sessionSecret,
         String adminPasswordHash,
         int sessionTtlHours,
-        int traceRetentionDays) {
+        int traceRetentionDays,
+        ChannelSettings channels) {
     public static final String DEFAULT_DATABASE_URL = "sqlite:///./idun.db";
     public static final String AUTH_NONE = "none";
     public static final String AUTH_PASSWORD = "password";
     static final int MIN_SESSION_SECRET_LENGTH = 32;
 
     /** A set-but-blank variable counts as unset. */
-    private static String text(Map<String, String> vars, String name, String fallback) {
+    static String text(Map<String, String> vars, String name, String fallback) {
         String value = vars.get(name);
         return value == null || value.isBlank() ? fallback : value.trim();
     }
@@ -57,6 +58,7 @@ public record Settings(
         String adminPasswordHash = stripLineEnds(vars.getOrDefault("IDUN_ADMIN_PASSWORD_HASH", ""));
         int sessionTtlHours = intValue(vars, "IDUN_SESSION_TTL_HOURS", 24, 1, 720, problems);
         int drainSeconds = intValue(vars, "IDUN_RELOAD_DRAIN_SECONDS", 30, 0, 3600, problems);
+        ChannelSettings channels = ChannelSettings.fromEnv(vars, problems);
         int pollMillis = intValue(vars, "IDUN_CONFIG_POLL_MILLIS", 2000, 100, 600_000, problems);
         int traceRetentionDays = intValue(vars, "IDUN_TRACES_RETENTION_DAYS", 30, 1, 3650, problems);
         if (!problems.isEmpty()) {
@@ -74,7 +76,8 @@ public record Settings(
                 sessionSecret,
                 adminPasswordHash,
                 sessionTtlHours,
-                traceRetentionDays);
+                traceRetentionDays,
+                channels);
     }
 
     public boolean passwordMode() {
@@ -94,7 +97,8 @@ public record Settings(
                 sessionSecret,
                 adminPasswordHash,
                 sessionTtlHours,
-                traceRetentionDays);
+                traceRetentionDays,
+                channels);
     }
 
     public Settings withPort(int value) {
@@ -110,7 +114,8 @@ public record Settings(
                 sessionSecret,
                 adminPasswordHash,
                 sessionTtlHours,
-                traceRetentionDays);
+                traceRetentionDays,
+                channels);
     }
 
     public Settings withDatabaseUrl(String value) {
@@ -126,7 +131,8 @@ public record Settings(
                 sessionSecret,
                 adminPasswordHash,
                 sessionTtlHours,
-                traceRetentionDays);
+                traceRetentionDays,
+                channels);
     }
 
     public Settings withConfigPath(Path value) {
@@ -142,7 +148,8 @@ public record Settings(
                 sessionSecret,
                 adminPasswordHash,
                 sessionTtlHours,
-                traceRetentionDays);
+                traceRetentionDays,
+                channels);
     }
 
     @Override
@@ -150,7 +157,7 @@ public record Settings(
         return "Settings[host=" + host + ", port=" + port + ", configPath=" + configPath + ", seedStarter="
                 + seedStarter + ", authMode=" + authMode + ", drainTime=" + drainTime + ", configPollInterval="
                 + configPollInterval + ", sessionSecret=***, adminPasswordHash=***, sessionTtlHours="
-                + sessionTtlHours + ", traceRetentionDays=" + traceRetentionDays + "]";
+                + sessionTtlHours + ", traceRetentionDays=" + traceRetentionDays + ", channels=" + channels + "]";
     }
 
     /** Secrets pasted from files often end in a line break that is not part of the value. */
@@ -162,8 +169,7 @@ public record Settings(
         return value.substring(0, end);
     }
 
-    private static int intValue(
-            Map<String, String> vars, String name, int fallback, int min, int max, List<String> problems) {
+    static int intValue(Map<String, String> vars, String name, int fallback, int min, int max, List<String> problems) {
         String text = vars.get(name);
         if (text == null || text.isBlank()) {
             return fallback;
@@ -180,7 +186,7 @@ public record Settings(
         }
     }
 
-    private static boolean boolValue(Map<String, String> vars, String name, boolean fallback, List<String> problems) {
+    static boolean boolValue(Map<String, String> vars, String name, boolean fallback, List<String> problems) {
         String text = vars.get(name);
         if (text == null || text.isBlank()) {
             return fallback;

@@ -90,7 +90,25 @@ abstract class StoreSuite {
                         "SELECT version FROM flyway_schema_history WHERE success = TRUE ORDER BY installed_rank")
                 .mapTo(String.class)
                 .list());
-        assertThat(versions).containsExactly("1", "2", "4");
+        assertThat(versions).containsExactlyInAnyOrder("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void applies_a_migration_numbered_below_one_already_applied() {
+        jdbi.useHandle(h -> {
+            h.execute("DROP TABLE idun_channel_dedupe");
+            h.execute("DROP TABLE idun_channel_delivery");
+            h.execute("DELETE FROM flyway_schema_history WHERE version = '3'");
+        });
+        database.close();
+
+        database = Database.open(url);
+        jdbi = database.jdbi();
+
+        int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM idun_channel_delivery")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(rows).isZero();
     }
 
     @Test
