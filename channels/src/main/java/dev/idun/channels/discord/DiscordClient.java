@@ -29,20 +29,20 @@ public final class DiscordClient {
         this.http = Objects.requireNonNull(http, "http");
     }
 
-    /** {@code PATCH {base}/webhooks/{applicationId}/{token}/messages/@original} with {@code content}. */
-    public void editOriginal(String applicationId, String interactionToken, String botToken, String content)
+    /** {@code PATCH {base}/webhooks/{applicationId}/{token}/messages/@original} with {@code content}; the answer. */
+    public String editOriginal(String applicationId, String interactionToken, String botToken, String content)
             throws ProviderHttpException {
-        http.send(
+        return http.send(
                 "PATCH",
                 webhook(applicationId, interactionToken, "/messages/@original"),
                 "Bot " + botToken,
                 message(content));
     }
 
-    /** {@code POST {base}/webhooks/{applicationId}/{token}}: a follow-up message after the original. */
-    public void followUp(String applicationId, String interactionToken, String botToken, String content)
+    /** {@code POST {base}/webhooks/{applicationId}/{token}}: a follow-up message after the original; the answer. */
+    public String followUp(String applicationId, String interactionToken, String botToken, String content)
             throws ProviderHttpException {
-        http.send("POST", webhook(applicationId, interactionToken, ""), "Bot " + botToken, message(content));
+        return http.send("POST", webhook(applicationId, interactionToken, "?wait=true"), "Bot " + botToken, message(content));
     }
 
     /** {@code GET {base}/applications/@me} with the bot token: the application the token belongs to. */

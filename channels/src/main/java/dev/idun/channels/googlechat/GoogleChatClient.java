@@ -28,8 +28,8 @@ public final class GoogleChatClient {
         this.http = Objects.requireNonNull(http, "http");
     }
 
-    /** Posts {@code text} to {@code space}, in {@code threadName} when not null. */
-    public void createMessage(String space, String threadName, String text, String accessToken)
+    /** Posts {@code text} to {@code space}, in {@code threadName} when not null; returns the API's answer. */
+    public String createMessage(String space, String threadName, String text, String accessToken)
             throws ProviderHttpException {
         if (space == null || !SPACE_NAME.matcher(space).matches()) {
             throw new IllegalArgumentException("not a Google Chat space name");
@@ -40,7 +40,7 @@ public final class GoogleChatClient {
             body.putObject("thread").put("name", threadName);
             query = REPLY_IN_THREAD;
         }
-        http.send(
+        return http.send(
                 "POST",
                 URI.create(baseUrl + "/" + space + "/messages" + query),
                 "Bearer " + accessToken,

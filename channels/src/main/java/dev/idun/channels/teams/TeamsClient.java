@@ -29,15 +29,15 @@ public final class TeamsClient {
         http.send("POST", conversationUrl(to, ""), "Bearer " + botToken, Json.write(body));
     }
 
-    /** {@code POST {serviceUrl}/v3/conversations/{id}/activities/{activityId}}: {@code text} as a reply to it. */
-    public void reply(TeamsActivity to, String text, String botToken) throws ProviderHttpException {
+    /** {@code POST {serviceUrl}/v3/conversations/{id}/activities/{activityId}}: {@code text} as a reply; the answer. */
+    public String reply(TeamsActivity to, String text, String botToken) throws ProviderHttpException {
         ObjectNode body = addressed(to)
                 .put("type", "message")
                 .put("text", text)
                 .put("textFormat", "markdown")
                 .put("inputHint", "acceptingInput")
                 .put("replyToId", to.id());
-        http.send("POST", conversationUrl(to, "/" + encode(to.id())), "Bearer " + botToken, Json.write(body));
+        return http.send("POST", conversationUrl(to, "/" + encode(to.id())), "Bearer " + botToken, Json.write(body));
     }
 
     private static ObjectNode addressed(TeamsActivity to) {

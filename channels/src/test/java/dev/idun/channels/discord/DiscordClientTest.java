@@ -45,6 +45,7 @@ class DiscordClientTest {
         FakeProviderServer.Request request = discord.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v10/webhooks/123456789/test-token");
+        assertThat(request.query()).isEqualTo("wait=true");
         assertThat(Json.parse(request.body()).path("content").asText()).isEqualTo("part two");
     }
 
