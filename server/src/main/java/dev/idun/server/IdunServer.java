@@ -19,6 +19,7 @@ import dev.idun.admin.db.SessionStore;
 import dev.idun.admin.document.ConfigDocumentRoutes;
 import dev.idun.admin.guardrails.GuardrailRoutes;
 import dev.idun.admin.http.AdminErrorMapper;
+import dev.idun.admin.integrations.IntegrationActivityRoutes;
 import dev.idun.admin.integrations.IntegrationRoutes;
 import dev.idun.admin.mcp.McpServerRoutes;
 import dev.idun.admin.memory.MemoryRoutes;
@@ -30,7 +31,8 @@ import dev.idun.admin.reload.MonotonicClock;
 import dev.idun.admin.reload.ReloadPipeline;
 import dev.idun.admin.runtime.RuntimeStatusRoutes;
 import dev.idun.admin.sso.SsoRoutes;
-import dev.idun.channels.whatsapp.WhatsAppWebhookRoutes;
+import dev.idun.channels.delivery.ChannelOptions;
+import dev.idun.channels.delivery.Channels;
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.mcp.McpToolLister;
 import dev.idun.engine.memory.ConversationMemory;
@@ -39,6 +41,8 @@ import dev.idun.engine.run.RunPipeline;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
+import dev.idun.server.channels.AdminChannelBridge;
+import dev.idun.server.channels.ChannelProviders;
 import dev.idun.server.http.AgentInfoRoutes;
 import dev.idun.server.http.AgentRoutes;
 import dev.idun.server.http.EngineRoutes;
@@ -74,6 +78,7 @@ public final class IdunServer implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final McpToolLister mcpTools;
     private final ConversationMemory memory;
+    private final Channels channels;
     private final Javalin app;
 
     private IdunServer(
@@ -102,6 +107,13 @@ public final class IdunServer implements AutoCloseable {
             RunPipeline runs = new RunPipeline(runtimes, memory);
             Path workingDirectory = Path.of("").toAbsolutePath();
             this.mcpTools = new McpToolLister(Duration.ofSeconds(5));
+            this.channels = new Channels(
+                    runtimes,
+                    runs,
+                    database.dataSource(),
+                    ChannelProviders.of(settings.channels()),
+                    channelOptions(settings.channels()),
+                    Clock.systemUTC());
             this.app = Javalin.create(config -> {
                 config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
                 config.startup.showJavalinBanner = false;
@@ -130,7 +142,9 @@ public final class IdunServer implements AutoCloseable {
                 new OnboardingRoutes(
                                 pipeline, store, new ProjectScanner(workingDirectory), workingDirectory, environment)
                         .register(config.routes);
-                new WhatsAppWebhookRoutes(runtimes).register(config.routes);
+                new IntegrationActivityRoutes(pipeline, store.integrations(), new AdminChannelBridge(channels))
+                        .register(config.routes);
+                channels.register(config.routes);
             });
             this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "config-version-poller");
@@ -184,6 +198,16 @@ public final class IdunServer implements AutoCloseable {
                 signer,
                 authClock,
                 Duration.ofHours(settings.sessionTtlHours()));
+    }
+
+    private static ChannelOptions channelOptions(ChannelSettings settings) {
+        ChannelOptions defaults = ChannelOptions.DEFAULT;
+        return new ChannelOptions(
+                settings.workers(),
+                defaults.maxQueued(),
+                defaults.retry().withBaseDelay(Duration.ofMillis(settings.retryBaseMillis())),
+                settings.logMessageBodies(),
+                defaults.shutdownWait());
     }
 
     private LiveRuntime initialRuntime(ConfigStore store, RuntimeBuilder builder) {
@@ -240,6 +264,7 @@ public final class IdunServer implements AutoCloseable {
     public void close() {
         poller.shutdownNow();
         app.stop();
+        channels.close();
         mcpTools.close();
         runtimes.close();
         memory.close();

@@ -23,14 +23,15 @@ public record Settings(
         Duration configPollInterval,
         String sessionSecret,
         String adminPasswordHash,
-        int sessionTtlHours) {
+        int sessionTtlHours,
+        ChannelSettings channels) {
     public static final String DEFAULT_DATABASE_URL = "sqlite:///./idun.db";
     public static final String AUTH_NONE = "none";
     public static final String AUTH_PASSWORD = "password";
     static final int MIN_SESSION_SECRET_LENGTH = 32;
 
     /** A set-but-blank variable counts as unset. */
-    private static String text(Map<String, String> vars, String name, String fallback) {
+    static String text(Map<String, String> vars, String name, String fallback) {
         String value = vars.get(name);
         return value == null || value.isBlank() ? fallback : value.trim();
     }
@@ -56,6 +57,7 @@ public record Settings(
         String adminPasswordHash = stripLineEnds(vars.getOrDefault("IDUN_ADMIN_PASSWORD_HASH", ""));
         int sessionTtlHours = intValue(vars, "IDUN_SESSION_TTL_HOURS", 24, 1, 720, problems);
         int drainSeconds = intValue(vars, "IDUN_RELOAD_DRAIN_SECONDS", 30, 0, 3600, problems);
+        ChannelSettings channels = ChannelSettings.fromEnv(vars, problems);
         int pollMillis = intValue(vars, "IDUN_CONFIG_POLL_MILLIS", 2000, 100, 600_000, problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
@@ -71,7 +73,8 @@ public record Settings(
                 Duration.ofMillis(pollMillis),
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                channels);
     }
 
     public boolean passwordMode() {
@@ -90,7 +93,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                channels);
     }
 
     public Settings withPort(int value) {
@@ -105,7 +109,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                channels);
     }
 
     public Settings withDatabaseUrl(String value) {
@@ -120,7 +125,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                channels);
     }
 
     public Settings withConfigPath(Path value) {
@@ -135,7 +141,8 @@ public record Settings(
                 configPollInterval,
                 sessionSecret,
                 adminPasswordHash,
-                sessionTtlHours);
+                sessionTtlHours,
+                channels);
     }
 
     @Override
@@ -143,7 +150,7 @@ public record Settings(
         return "Settings[host=" + host + ", port=" + port + ", configPath=" + configPath + ", seedStarter="
                 + seedStarter + ", authMode=" + authMode + ", drainTime=" + drainTime + ", configPollInterval="
                 + configPollInterval + ", sessionSecret=***, adminPasswordHash=***, sessionTtlHours="
-                + sessionTtlHours + "]";
+                + sessionTtlHours + ", channels=" + channels + "]";
     }
 
     /** Secrets pasted from files often end in a line break that is not part of the value. */
@@ -155,8 +162,7 @@ public record Settings(
         return value.substring(0, end);
     }
 
-    private static int intValue(
-            Map<String, String> vars, String name, int fallback, int min, int max, List<String> problems) {
+    static int intValue(Map<String, String> vars, String name, int fallback, int min, int max, List<String> problems) {
         String text = vars.get(name);
         if (text == null || text.isBlank()) {
             return fallback;
@@ -173,7 +179,7 @@ public record Settings(
         }
     }
 
-    private static boolean boolValue(Map<String, String> vars, String name, boolean fallback, List<String> problems) {
+    static boolean boolValue(Map<String, String> vars, String name, boolean fallback, List<String> problems) {
         String text = vars.get(name);
         if (text == null || text.isBlank()) {
             return fallback;

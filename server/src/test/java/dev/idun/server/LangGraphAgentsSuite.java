@@ -65,6 +65,18 @@ abstract class LangGraphAgentsSuite {
                                 .addEdge("answer", StateGraph.END);
                     }
 
+                    public static StateGraph<AgentState> counting() throws Exception {
+                        return new StateGraph<AgentState>(AgentState::new)
+                                .addNode("count", node_async(s -> {
+                                    int turns = s.<Number>value("turns").map(Number::intValue).orElse(0) + 1;
+                                    List<Object> messages = new ArrayList<>(s.<List<Object>>value("messages").orElseThrow());
+                                    messages.add(Map.of("role", "assistant", "content", "turn " + turns));
+                                    return Map.of("messages", messages, "turns", turns);
+                                }))
+                                .addEdge(StateGraph.START, "count")
+                                .addEdge("count", StateGraph.END);
+                    }
+
                     public static CompiledGraph<AgentState> compiled() throws Exception {
                         return build().compile();
                     }
@@ -116,6 +128,30 @@ abstract class LangGraphAgentsSuite {
                 .contains("v1 graph heard hi on t-7");
         assertThat(body.indexOf("\"stepName\":\"think\"")).isLessThan(body.indexOf("\"stepName\":\"answer\""));
         assertThat(body.split("TEXT_MESSAGE_CONTENT", -1)).hasSize(2);
+    }
+
+    @Test
+    void the_graph_state_carries_over_to_the_next_run_of_the_thread_and_survives_a_restart() {
+        AgentJars.build(jar, Map.of(GRAPHS, graphs("v1")));
+        assertThat(useGraph(jar + ":" + GRAPHS + "::counting").status()).isEqualTo(200);
+
+        String first = answer();
+        assertThat(first)
+                .contains("turn 1")
+                .containsSubsequence("\"type\":\"STATE_SNAPSHOT\"", "\"snapshot\":{\"turns\":1}", "RUN_FINISHED");
+        assertThat(answer()).contains("turn 2");
+
+        server.close();
+        server = TestServer.start(server.databaseUrl, dir.resolve("absent.yaml"));
+        http = server.http;
+        assertThat(answer()).contains("turn 3");
+
+        Http.Response otherThread = http.post("/agent/run", RUN_BODY.replace("t-7", "t-8"));
+        assertThat(otherThread.body()).contains("turn 1");
+        Http.Response clientState = http.post(
+                "/agent/run",
+                RUN_BODY.replace("m-1", "m-99").replace("\"messages\"", "\"state\": {\"turns\": 40}, \"messages\""));
+        assertThat(clientState.body()).as("a state the client sends wins").contains("turn 41");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.idun.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
@@ -56,7 +57,38 @@ class SettingsTest {
                         Duration.ofMillis(500),
                         "",
                         "",
-                        24));
+                        24,
+                        new ChannelSettings(
+                                "https://graph.facebook.com",
+                                "https://slack.com/api",
+                                "https://api.telegram.org",
+                                false,
+                                8,
+                                1000)));
+    }
+
+    @Test
+    void reads_channel_settings() {
+        Settings settings = Settings.fromEnv(Map.of(
+                "IDUN_WHATSAPP_API_BASE_URL", "http://127.0.0.1:9100",
+                "IDUN_SLACK_API_BASE_URL", "http://127.0.0.1:9101/api",
+                "IDUN_TELEGRAM_API_BASE_URL", "http://127.0.0.1:9102",
+                "IDUN_LOG_MESSAGE_BODIES", "true",
+                "IDUN_CHANNEL_WORKERS", "3",
+                "IDUN_CHANNEL_RETRY_BASE_MILLIS", "10"));
+
+        assertThat(settings.channels())
+                .isEqualTo(new ChannelSettings(
+                        "http://127.0.0.1:9100", "http://127.0.0.1:9101/api", "http://127.0.0.1:9102", true, 3, 10));
+    }
+
+    @Test
+    void rejects_bad_channel_settings() {
+        assertThatThrownBy(
+                        () -> Settings.fromEnv(Map.of("IDUN_LOG_MESSAGE_BODIES", "maybe", "IDUN_CHANNEL_WORKERS", "0")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("IDUN_LOG_MESSAGE_BODIES")
+                .hasMessageContaining("IDUN_CHANNEL_WORKERS");
     }
 
     @Test

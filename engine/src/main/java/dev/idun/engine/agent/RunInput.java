@@ -34,6 +34,15 @@ public record RunInput(
         return new RunInput(threadId, runId, value, tools, state, forwardedProps);
     }
 
+    public RunInput withState(JsonNode value) {
+        return new RunInput(threadId, runId, messages, tools, value, forwardedProps);
+    }
+
+    /** Whether the client sent a state: an object with at least one field. */
+    public boolean hasState() {
+        return state.isObject() && !state.isEmpty();
+    }
+
     /** The text of the last user message, or an empty string. */
     public String lastUserText() {
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -1,5 +1,8 @@
 package dev.idun.engine.langgraph;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idun.config.Json;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.EventSink;
@@ -15,13 +18,18 @@ import org.bsc.langgraph4j.CompiledGraph;
 import org.bsc.langgraph4j.NodeOutput;
 import org.bsc.langgraph4j.RunnableConfig;
 import org.bsc.langgraph4j.state.AgentState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a compiled LangGraph4j graph: the conversation goes in as the {@code messages} channel (maps of role and
- * content) with {@code thread_id}; each node that ran is reported as a step, and the assistant messages the graph
- * added are streamed as text messages.
+ * content) with {@code thread_id}, the run's state as the other channels; each node that ran is reported as a step,
+ * the assistant messages the graph added are streamed as text messages, and the other channels end the run as a
+ * state snapshot (kept with the thread by the run pipeline, so the graph's state carries over to the next run).
  */
 final class LangGraphAgent implements Agent {
+    private static final Logger LOG = LoggerFactory.getLogger(LangGraphAgent.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private final CompiledGraph<?> graph;
     private final LoadedClass loaded;
 
@@ -40,6 +48,9 @@ final class LangGraphAgent implements Agent {
             messages.add(entry);
         }
         Map<String, Object> state = new LinkedHashMap<>();
+        if (input.state().isObject()) {
+            state.putAll(Json.mapper().convertValue(input.state(), MAP));
+        }
         state.put("messages", messages);
         state.put("thread_id", input.threadId());
         RunnableConfig config =
@@ -61,6 +72,30 @@ final class LangGraphAgent implements Agent {
         }
         if (last != null) {
             emitNewAssistantMessages(last, messages.size(), sink);
+            emitState(last, sink);
+        }
+    }
+
+    /**
+     * Reports the graph's channels but {@code messages} and {@code thread_id} as a state snapshot, which the run
+     * pipeline keeps with the thread and hands back as the next run's state. Values JSON cannot hold are left out.
+     */
+    private static void emitState(AgentState state, EventSink sink) {
+        ObjectNode snapshot = Json.object();
+        state.data().forEach((key, value) -> {
+            if (!key.equals("messages") && !key.equals("thread_id")) {
+                try {
+                    snapshot.set(key, Json.mapper().valueToTree(value));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn(
+                            "Graph channel '{}' holds a {} that JSON cannot hold; it is not kept",
+                            key,
+                            value.getClass());
+                }
+            }
+        });
+        if (!snapshot.isEmpty()) {
+            sink.emit(new AgUiEvent.StateSnapshot(snapshot));
         }
     }
 

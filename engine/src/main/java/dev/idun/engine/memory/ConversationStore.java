@@ -1,5 +1,6 @@
 package dev.idun.engine.memory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.idun.engine.agent.ChatMessage;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,12 @@ public interface ConversationStore extends AutoCloseable {
 
     /** Appends messages (each with an id) to a thread, skipping ids the thread already holds. */
     void append(String threadId, List<ChatMessage> messages);
+
+    /** The last state the agent reported for a thread (its last {@code STATE_SNAPSHOT}), if any. */
+    Optional<JsonNode> state(String threadId);
+
+    /** Replaces the state kept for a thread. */
+    void saveState(String threadId, JsonNode state);
 
     /** Every thread, most recently updated first. */
     List<ThreadSummary> threads();

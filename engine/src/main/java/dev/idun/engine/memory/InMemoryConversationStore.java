@@ -1,5 +1,6 @@
 package dev.idun.engine.memory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.idun.engine.agent.ChatMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * History kept in this process only, bounded: the least recently used thread is dropped beyond {@code maxThreads},
@@ -63,10 +65,25 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public synchronized Optional<JsonNode> state(String threadId) {
+        StoredThread thread = threads.get(threadId);
+        return thread == null ? Optional.empty() : Optional.ofNullable(thread.state);
+    }
+
+    @Override
+    public synchronized void saveState(String threadId, JsonNode state) {
+        threads.computeIfAbsent(threadId, id -> new StoredThread()).state = state.deepCopy();
+    }
+
+    @Override
     public synchronized List<ThreadSummary> threads() {
         List<ThreadSummary> summaries = new ArrayList<>();
-        threads.forEach((id, thread) -> summaries.add(new ThreadSummary(
-                id, thread.lastUpdate, thread.messages.size(), Previews.firstUserText(thread.messages))));
+        threads.forEach((id, thread) -> {
+            if (!thread.messages.isEmpty()) {
+                summaries.add(new ThreadSummary(
+                        id, thread.lastUpdate, thread.messages.size(), Previews.firstUserText(thread.messages)));
+            }
+        });
         summaries.sort(Comparator.comparing(ThreadSummary::lastUpdate).reversed());
         return summaries;
     }
@@ -74,5 +91,6 @@ public final class InMemoryConversationStore implements ConversationStore {
     private static final class StoredThread {
         final List<ChatMessage> messages = new ArrayList<>();
         Instant lastUpdate;
+        JsonNode state;
     }
 }

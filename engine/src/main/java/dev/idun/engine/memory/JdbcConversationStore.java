@@ -19,7 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -31,6 +34,12 @@ public final class JdbcConversationStore implements ConversationStore {
     /** How many of a thread's most recent messages a run sees (older ones stay stored and listed). */
     public static final int HISTORY_WINDOW = 500;
 
+    static final String STATE_SCHEMA = """
+            CREATE TABLE IF NOT EXISTS idun_thread_state (
+                thread_id VARCHAR(255) NOT NULL PRIMARY KEY,
+                state TEXT NOT NULL,
+                updated_at BIGINT NOT NULL
+            )""";
     static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS idun_message (
                 thread_id VARCHAR(255) NOT NULL,
@@ -49,6 +58,8 @@ public final class JdbcConversationStore implements ConversationStore {
     private final DataSource dataSource;
     private final HikariDataSource owned;
     private final Clock clock;
+    private final LinkedBlockingQueue<PendingAppend> pending = new LinkedBlockingQueue<>();
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     /** A store on a database whose schema is already in place; the caller owns {@code dataSource}. */
     public JdbcConversationStore(DataSource dataSource, Clock clock) {
@@ -96,6 +107,7 @@ public final class JdbcConversationStore implements ConversationStore {
         try (Connection connection = pool.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(SCHEMA);
+            statement.execute(STATE_SCHEMA);
         } catch (SQLException e) {
             pool.close();
             throw new MemoryStoreException("Cannot create the memory table in " + url.jdbcUrl(), e);
@@ -128,14 +140,57 @@ public final class JdbcConversationStore implements ConversationStore {
         }
     }
 
+    /**
+     * Appends through a group commit: concurrent appends queue up, and whoever holds the write lock stores every
+     * queued one in a single transaction. Each caller still returns only once its own messages are committed, so
+     * nothing acknowledged is lost, while the database sees one writer and one commit per batch instead of many
+     * writers waiting on its lock.
+     */
     @Override
     public void append(String threadId, List<ChatMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
+        PendingAppend own = new PendingAppend(threadId, messages);
+        pending.add(own);
+        writeLock.lock();
+        try {
+            if (!own.done) {
+                List<PendingAppend> batch = new ArrayList<>();
+                pending.drainTo(batch);
+                write(batch);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        if (own.failure != null) {
+            throw own.failure;
+        }
+    }
+
+    private void write(List<PendingAppend> batch) {
+        try {
+            appendOnce(batch);
+            batch.forEach(append -> append.done = true);
+        } catch (SQLException | RuntimeException e) {
+            // One transaction failed (e.g. another instance took a seq): store each append alone, with retries.
+            for (PendingAppend append : batch) {
+                try {
+                    appendAlone(append);
+                } catch (MemoryStoreException failure) {
+                    append.failure = failure;
+                } catch (RuntimeException failure) {
+                    append.failure = new MemoryStoreException("Cannot store thread history", failure);
+                }
+                append.done = true;
+            }
+        }
+    }
+
+    private void appendAlone(PendingAppend append) {
         for (int attempt = 1; ; attempt++) {
             try {
-                appendOnce(threadId, messages);
+                appendOnce(List.of(append));
                 return;
             } catch (SQLException e) {
                 // Two runs of one thread may pick the same next seq; the loser retries with a fresh one.
@@ -146,51 +201,13 @@ public final class JdbcConversationStore implements ConversationStore {
         }
     }
 
-    private void appendOnce(String threadId, List<ChatMessage> messages) throws SQLException {
+    private void appendOnce(List<PendingAppend> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                Set<String> known = new HashSet<>();
-                long seq = 0;
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT COALESCE(MAX(seq), 0) FROM idun_message WHERE thread_id = ?")) {
-                    statement.setString(1, threadId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        seq = rows.next() ? rows.getLong(1) : 0;
-                    }
-                }
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT 1 FROM idun_message WHERE thread_id = ? AND message_id = ?")) {
-                    for (ChatMessage message : messages) {
-                        statement.setString(1, threadId);
-                        statement.setString(2, message.id());
-                        try (ResultSet rows = statement.executeQuery()) {
-                            if (rows.next()) {
-                                known.add(message.id());
-                            }
-                        }
-                    }
-                }
-                long now = clock.millis();
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idun_message"
-                        + " (thread_id, seq, message_id, role, content, tool_calls, tool_call_id, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (ChatMessage message : messages) {
-                        if (!known.add(message.id())) {
-                            continue;
-                        }
-                        insert.setString(1, threadId);
-                        insert.setLong(2, ++seq);
-                        insert.setString(3, message.id());
-                        insert.setString(4, message.role());
-                        insert.setString(5, message.content());
-                        insert.setString(6, message.toolCalls().isEmpty() ? null : toolCallsJson(message));
-                        insert.setString(7, message.toolCallId());
-                        insert.setLong(8, now);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+                for (PendingAppend append : batch) {
+                    insert(connection, append.threadId, append.messages);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -199,6 +216,93 @@ public final class JdbcConversationStore implements ConversationStore {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    private void insert(Connection connection, String threadId, List<ChatMessage> messages) throws SQLException {
+        Set<String> known = new HashSet<>();
+        long seq = 0;
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM idun_message WHERE thread_id = ?")) {
+            statement.setString(1, threadId);
+            try (ResultSet rows = statement.executeQuery()) {
+                seq = rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT 1 FROM idun_message WHERE thread_id = ? AND message_id = ?")) {
+            for (ChatMessage message : messages) {
+                statement.setString(1, threadId);
+                statement.setString(2, message.id());
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        known.add(message.id());
+                    }
+                }
+            }
+        }
+        long now = clock.millis();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO idun_message"
+                + " (thread_id, seq, message_id, role, content, tool_calls, tool_call_id, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ChatMessage message : messages) {
+                if (!known.add(message.id())) {
+                    continue;
+                }
+                insert.setString(1, threadId);
+                insert.setLong(2, ++seq);
+                insert.setString(3, message.id());
+                insert.setString(4, message.role());
+                insert.setString(5, message.content());
+                insert.setString(6, message.toolCalls().isEmpty() ? null : toolCallsJson(message));
+                insert.setString(7, message.toolCallId());
+                insert.setLong(8, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** One caller's append waiting for a group commit; written and read under the write lock only. */
+    private static final class PendingAppend {
+        final String threadId;
+        final List<ChatMessage> messages;
+        boolean done;
+        MemoryStoreException failure;
+
+        PendingAppend(String threadId, List<ChatMessage> messages) {
+            this.threadId = threadId;
+            this.messages = messages;
+        }
+    }
+
+    @Override
+    public Optional<JsonNode> state(String threadId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT state FROM idun_thread_state WHERE thread_id = ?")) {
+            statement.setString(1, threadId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(Json.parse(rows.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new MemoryStoreException("Cannot read thread state", e);
+        }
+    }
+
+    @Override
+    public void saveState(String threadId, JsonNode state) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO idun_thread_state (thread_id, state, updated_at) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (thread_id) DO UPDATE SET state = excluded.state,"
+                                + " updated_at = excluded.updated_at")) {
+            statement.setString(1, threadId);
+            statement.setString(2, Json.write(state));
+            statement.setLong(3, clock.millis());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new MemoryStoreException("Cannot store thread state", e);
         }
     }
 

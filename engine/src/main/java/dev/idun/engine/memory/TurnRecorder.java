@@ -1,5 +1,6 @@
 package dev.idun.engine.memory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.idun.engine.agent.ChatMessage;
 import dev.idun.engine.agent.EventSink;
 import dev.idun.engine.agui.AgUiEvent;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -19,6 +21,7 @@ public final class TurnRecorder implements EventSink {
     private final Map<String, Assistant> assistants = new LinkedHashMap<>();
     private final Map<String, StringBuilder> toolArguments = new LinkedHashMap<>();
     private final List<Object> order = new ArrayList<>();
+    private JsonNode state;
 
     public TurnRecorder(EventSink next) {
         this.next = Objects.requireNonNull(next, "next");
@@ -45,6 +48,8 @@ public final class TurnRecorder implements EventSink {
             toolArguments
                     .computeIfAbsent(args.toolCallId(), id -> new StringBuilder())
                     .append(args.delta());
+        } else if (event instanceof AgUiEvent.StateSnapshot snapshot) {
+            state = snapshot.snapshot();
         } else if (event instanceof AgUiEvent.ToolCallResult result) {
             order.add(new ChatMessage(
                     result.messageId() != null
@@ -85,6 +90,11 @@ public final class TurnRecorder implements EventSink {
             }
         }
         return messages;
+    }
+
+    /** The last state snapshot of this run, if the agent sent one. */
+    public Optional<JsonNode> state() {
+        return Optional.ofNullable(state);
     }
 
     /** The assistant's text of this run, all messages joined. */

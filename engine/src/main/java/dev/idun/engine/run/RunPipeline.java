@@ -1,5 +1,6 @@
 package dev.idun.engine.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.idun.engine.agent.Agent;
 import dev.idun.engine.agent.AgentUnavailableException;
 import dev.idun.engine.agent.ChatMessage;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The one way every entry point runs the agent: it leases the live runtime (so a reload never pulls it away
  * mid-run), gives the agent the whole conversation of the thread (stored history merged with what the client sent),
  * frames the agent's events with {@code RUN_STARTED} and {@code RUN_FINISHED}, turns a failure into a
- * {@code RUN_ERROR} event, and stores the new messages and the answer, also when the run fails. Thread-safe.
+ * {@code RUN_ERROR} event, and stores the new messages and the answer, also when the run fails. The agent's last
+ * {@code STATE_SNAPSHOT} is kept with the thread and given back to its next run when the client sends no state.
+ * Thread-safe.
  */
 public final class RunPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(RunPipeline.class);
@@ -75,12 +78,19 @@ public final class RunPipeline {
             }
             String storedThreadId = scope.storedId(input.threadId());
             ConversationMerge merge = ConversationMerge.of(history(store, storedThreadId), input.messages());
+            RunInput prepared = input.withMessages(merge.conversation());
+            if (!input.hasState()) {
+                prepared = storedState(store, storedThreadId)
+                        .map(prepared::withState)
+                        .orElse(prepared);
+            }
             TurnRecorder recorder = new TurnRecorder(sink);
             AgUiEvent end;
             try {
-                end = execute(agent, input.withMessages(merge.conversation()), recorder);
+                end = execute(agent, prepared, recorder);
             } finally {
                 remember(store, storedThreadId, merge.added(), recorder.messages());
+                recorder.state().ifPresent(state -> rememberState(store, storedThreadId, state));
             }
             // the turn is stored before the client sees the run end, so its next run finds this one
             sink.emit(end);
@@ -132,6 +142,23 @@ public final class RunPipeline {
         } catch (RuntimeException e) {
             LOG.warn("Thread history unavailable, running without it: {}", e.toString());
             return List.of();
+        }
+    }
+
+    private static Optional<JsonNode> storedState(ConversationStore store, String threadId) {
+        try {
+            return store.state(threadId);
+        } catch (RuntimeException e) {
+            LOG.warn("Thread state unavailable, running without it: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void rememberState(ConversationStore store, String threadId, JsonNode state) {
+        try {
+            store.saveState(threadId, state);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store the state of a run: {}", e.toString());
         }
     }
 

@@ -2,11 +2,17 @@ package dev.idun.engine.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idun.config.Json;
 import dev.idun.engine.agent.ChatMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +42,11 @@ abstract class ConversationStoreSuite {
 
     abstract ConversationStore newStore(Clock clock);
 
+    /** A store whose bounds, if it has any, hold every message a test writes. */
+    ConversationStore roomyStore(Clock clock) {
+        return newStore(clock);
+    }
+
     @BeforeEach
     void open() {
         store = newStore(clock);
@@ -61,6 +72,66 @@ abstract class ConversationStoreSuite {
 
         assertThat(store.messages("t")).extracting(ChatMessage::id).containsExactly("u1", "a1", "u2");
         assertThat(store.messages("t").get(1).content()).isEqualTo("Echo: hi");
+    }
+
+    @Test
+    void concurrent_appends_are_all_stored_each_in_its_callers_order() throws Exception {
+        store.close();
+        store = roomyStore(clock);
+        int writers = 16;
+        int turns = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int turn = 0; turn < turns; turn++) {
+                        String id = writer + "-" + turn;
+                        // half the writers share one thread, the others have one each
+                        String thread = writer % 2 == 0 ? "shared" : "own-" + writer;
+                        store.append(
+                                thread,
+                                List.of(
+                                        new ChatMessage("u" + id, "user", "q" + id),
+                                        new ChatMessage("a" + id, "assistant", "r" + id)));
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<String> shared =
+                store.messages("shared").stream().map(ChatMessage::id).toList();
+        assertThat(shared).hasSize(writers / 2 * turns * 2).doesNotHaveDuplicates();
+        for (int writer = 0; writer < writers; writer += 2) {
+            List<String> own = new ArrayList<>();
+            for (int turn = 0; turn < turns; turn++) {
+                own.add("u" + writer + "-" + turn);
+                own.add("a" + writer + "-" + turn);
+            }
+            assertThat(shared).containsSubsequence(own);
+        }
+        for (int writer = 1; writer < writers; writer += 2) {
+            assertThat(store.messages("own-" + writer)).hasSize(turns * 2);
+        }
+    }
+
+    @Test
+    void keeps_the_last_state_of_each_thread() {
+        assertThat(store.state("t")).isEmpty();
+        store.append("t", List.of(new ChatMessage("u1", "user", "hi")));
+        store.saveState("t", Json.parse("{\"turns\": 1}"));
+        store.saveState("t", Json.parse("{\"turns\": 2, \"topic\": \"tea\"}"));
+        store.saveState("other", Json.parse("{\"turns\": 9}"));
+
+        assertThat(store.state("t")).hasValue(Json.parse("{\"turns\": 2, \"topic\": \"tea\"}"));
+        assertThat(store.state("other")).hasValue(Json.parse("{\"turns\": 9}"));
+        assertThat(store.threads()).extracting(ThreadSummary::id).containsExactly("t");
     }
 
     @Test

@@ -13,6 +13,11 @@ class InMemoryConversationStoreTest extends ConversationStoreSuite {
         return new InMemoryConversationStore(3, 4, clock);
     }
 
+    @Override
+    ConversationStore roomyStore(Clock clock) {
+        return new InMemoryConversationStore(100, 1_000, clock);
+    }
+
     @Test
     void drops_the_least_recently_used_thread_beyond_the_bound() {
         for (String id : List.of("a", "b", "c")) {

@@ -2,12 +2,15 @@ package dev.idun.server.runtime;
 
 import dev.idun.admin.reload.ReloadFailedException;
 import dev.idun.admin.reload.RuntimeReloader;
+import dev.idun.channels.delivery.ChannelWarnings;
 import dev.idun.config.ConfigDocument;
 import dev.idun.config.EngineConfig;
 import dev.idun.engine.runtime.LiveRuntime;
 import dev.idun.engine.runtime.RuntimeBuildException;
 import dev.idun.engine.runtime.RuntimeBuilder;
 import dev.idun.engine.runtime.RuntimeHolder;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Connects the admin reload pipeline to the live runtime: builds with a {@link RuntimeBuilder}, swaps the holder. */
 public final class HolderReloader implements RuntimeReloader {
@@ -50,10 +53,9 @@ public final class HolderReloader implements RuntimeReloader {
     @Override
     public LiveStatus liveStatus() {
         LiveRuntime runtime = holder.current();
+        List<String> warnings = new ArrayList<>(runtime.warnings());
+        warnings.addAll(ChannelWarnings.of(runtime.config()));
         return new LiveStatus(
-                ConfigDocument.hash(runtime.config()),
-                runtime.configVersion(),
-                runtime.agentReady(),
-                runtime.warnings());
+                ConfigDocument.hash(runtime.config()), runtime.configVersion(), runtime.agentReady(), warnings);
     }
 }

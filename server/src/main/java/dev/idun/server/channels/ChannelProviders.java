@@ -1,0 +1,20 @@
+package dev.idun.server.channels;
+
+import dev.idun.channels.ChannelProvider;
+import dev.idun.channels.http.JsonHttp;
+import dev.idun.channels.whatsapp.WhatsAppChannel;
+import dev.idun.server.ChannelSettings;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+
+/** The messaging providers this server serves, with their API base URLs from the settings. */
+public final class ChannelProviders {
+    private ChannelProviders() {}
+
+    public static List<ChannelProvider<?>> of(ChannelSettings settings) {
+        JsonHttp http = new JsonHttp(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        return List.of(new WhatsAppChannel(settings.whatsAppApiBaseUrl(), http));
+    }
+}
