@@ -109,11 +109,11 @@ public final class DiscordChannel implements ChannelProvider<DiscordConfig> {
             JsonNode application = client.currentApplication(config.botToken());
             String id = application.path("id").asText("");
             if (!id.equals(config.applicationId())) {
-                return CredentialCheck.failed("The bot token belongs to application " + id + ", not "
-                        + config.applicationId());
+                return CredentialCheck.failed(
+                        "The bot token belongs to application " + id + ", not " + config.applicationId());
             }
-            return CredentialCheck.passed("Bot token of application '"
-                    + application.path("name").asText(id) + "' (" + id + ")");
+            return CredentialCheck.passed(
+                    "Bot token of application '" + application.path("name").asText(id) + "' (" + id + ")");
         } catch (ProviderHttpException e) {
             return CredentialCheck.failed(e.getMessage());
         }

@@ -42,7 +42,8 @@ public final class DiscordClient {
     /** {@code POST {base}/webhooks/{applicationId}/{token}}: a follow-up message after the original; the answer. */
     public String followUp(String applicationId, String interactionToken, String botToken, String content)
             throws ProviderHttpException {
-        return http.send("POST", webhook(applicationId, interactionToken, "?wait=true"), "Bot " + botToken, message(content));
+        return http.send(
+                "POST", webhook(applicationId, interactionToken, "?wait=true"), "Bot " + botToken, message(content));
     }
 
     /** {@code GET {base}/applications/@me} with the bot token: the application the token belongs to. */

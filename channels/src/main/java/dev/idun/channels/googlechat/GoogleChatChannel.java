@@ -118,8 +118,7 @@ public final class GoogleChatChannel implements ChannelProvider<GoogleChatConfig
             GoogleAccessTokens source = tokens.forCredentials(config.serviceAccountCredentialsJson());
             source.invalidate();
             source.token();
-            return CredentialCheck.passed(
-                    "Service account " + account.clientEmail() + " obtained a Chat API token");
+            return CredentialCheck.passed("Service account " + account.clientEmail() + " obtained a Chat API token");
         } catch (TokenRequestException e) {
             return CredentialCheck.failed(e.getMessage());
         }

@@ -95,8 +95,7 @@ public final class TeamsChannel implements ChannelProvider<TeamsConfig> {
     }
 
     @Override
-    public String deliver(TeamsConfig config, ReplyTarget target, int index, String text)
-            throws ProviderHttpException {
+    public String deliver(TeamsConfig config, ReplyTarget target, int index, String text) throws ProviderHttpException {
         TeamsActivity activity = ((TeamsTarget) target).activity();
         try {
             return activityId(client.reply(activity, text, token(config)));
@@ -120,8 +119,8 @@ public final class TeamsChannel implements ChannelProvider<TeamsConfig> {
             TeamsBotTokens source = source(config);
             source.invalidate();
             source.token();
-            return CredentialCheck.passed("App " + config.appId() + " obtained a Bot Framework token from tenant "
-                    + config.appTenantId());
+            return CredentialCheck.passed(
+                    "App " + config.appId() + " obtained a Bot Framework token from tenant " + config.appTenantId());
         } catch (TokenRequestException e) {
             return CredentialCheck.failed(e.getMessage());
         }

@@ -13,8 +13,13 @@ public final class ChannelProviders {
     private ChannelProviders() {}
 
     public static List<ChannelProvider<?>> of(ChannelSettings settings) {
-        JsonHttp http = new JsonHttp(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-        return List.of(new WhatsAppChannel(settings.whatsAppApiBaseUrl(), http));
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        JsonHttp http = new JsonHttp(client);
+        return List.of(
+                new WhatsAppChannel(settings.whatsAppApiBaseUrl(), http),
+                ChatPlatformChannels.discord(settings.chatPlatforms(), client, http),
+                ChatPlatformChannels.googleChat(settings.chatPlatforms(), client, http),
+                ChatPlatformChannels.teams(settings.chatPlatforms(), client, http));
     }
 }
