@@ -2,9 +2,12 @@ package dev.idun.server.channels;
 
 import dev.idun.channels.ChannelProvider;
 import dev.idun.channels.http.JsonHttp;
+import dev.idun.channels.slack.SlackChannel;
+import dev.idun.channels.telegram.TelegramChannel;
 import dev.idun.channels.whatsapp.WhatsAppChannel;
 import dev.idun.server.ChannelSettings;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,6 +23,8 @@ public final class ChannelProviders {
                 new WhatsAppChannel(settings.whatsAppApiBaseUrl(), http),
                 ChatPlatformChannels.discord(settings.chatPlatforms(), client, http),
                 ChatPlatformChannels.googleChat(settings.chatPlatforms(), client, http),
-                ChatPlatformChannels.teams(settings.chatPlatforms(), client, http));
+                ChatPlatformChannels.teams(settings.chatPlatforms(), client, http),
+                new SlackChannel(settings.slackApiBaseUrl(), http, Clock.systemUTC()),
+                new TelegramChannel(settings.telegramApiBaseUrl(), client));
     }
 }
