@@ -50,6 +50,12 @@ public interface ChannelProvider<C extends ProviderConfig> {
     Inbound receive(WebhookRequest request, C config);
 
     /**
+     * Shows the user that an answer is coming (e.g. a typing indicator), just before the agent runs for a message
+     * bound for {@code target}. Best effort: a failure is logged and the run goes on. Does nothing by default.
+     */
+    default void beforeRun(C config, ReplyTarget target) throws ProviderHttpException {}
+
+    /**
      * Delivers part {@code index} (0-based) of a reply to {@code target}; returns the provider's id of the sent
      * message when it gives one (else null). Throws {@link ProviderHttpException} on failure; the machinery retries
      * when it is {@link ProviderHttpException#retryable()}, waiting its {@code Retry-After} when given.

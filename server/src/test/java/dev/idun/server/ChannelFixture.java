@@ -27,16 +27,17 @@ final class ChannelFixture implements AutoCloseable {
     Http http;
 
     ChannelFixture(String databaseUrl, Path dir, String baseUrlVariable, FakeProviderApi api, String baseUrlSuffix) {
+        this(databaseUrl, dir, Map.of(baseUrlVariable, api.baseUrl() + baseUrlSuffix), api);
+    }
+
+    /** A fixture whose server gets {@code providerEnv} (base URLs, token and key URLs pointing at {@code api}). */
+    ChannelFixture(String databaseUrl, Path dir, Map<String, String> providerEnv, FakeProviderApi api) {
         this.api = api;
         this.databaseUrl = databaseUrl;
         this.dir = dir;
-        this.env = new HashMap<>(Map.of(
-                baseUrlVariable,
-                api.baseUrl() + baseUrlSuffix,
-                "IDUN_CHANNEL_RETRY_BASE_MILLIS",
-                "10",
-                "IDUN_LOG_MESSAGE_BODIES",
-                "true"));
+        this.env = new HashMap<>(providerEnv);
+        env.put("IDUN_CHANNEL_RETRY_BASE_MILLIS", "10");
+        env.put("IDUN_LOG_MESSAGE_BODIES", "true");
         start();
         Http.Response agent = http.patch("/admin/api/v1/agent", """
                 {"baseEngineConfig": {"agent": {"type": "CUSTOM", "config": {"name": "Channel test",

@@ -66,7 +66,8 @@ class SettingsTest {
                                 "https://api.telegram.org",
                                 false,
                                 8,
-                                1000)));
+                                1000,
+                                ChatPlatformEndpoints.fromEnv(Map.of()))));
     }
 
     @Test
@@ -81,7 +82,45 @@ class SettingsTest {
 
         assertThat(settings.channels())
                 .isEqualTo(new ChannelSettings(
-                        "http://127.0.0.1:9100", "http://127.0.0.1:9101/api", "http://127.0.0.1:9102", true, 3, 10));
+                        "http://127.0.0.1:9100",
+                        "http://127.0.0.1:9101/api",
+                        "http://127.0.0.1:9102",
+                        true,
+                        3,
+                        10,
+                        ChatPlatformEndpoints.fromEnv(Map.of())));
+    }
+
+    @Test
+    void reads_the_discord_google_and_teams_endpoints() {
+        Settings defaults = Settings.fromEnv(Map.of());
+        assertThat(defaults.channels().chatPlatforms())
+                .isEqualTo(new ChatPlatformEndpoints(
+                        "https://discord.com/api/v10",
+                        "https://chat.googleapis.com/v1",
+                        null,
+                        "https://www.googleapis.com/service_accounts/v1/jwk/chat@system.gserviceaccount.com",
+                        "https://www.googleapis.com/oauth2/v3/certs",
+                        null,
+                        "https://login.botframework.com/v1/.well-known/openidconfiguration"));
+
+        Settings settings = Settings.fromEnv(Map.of(
+                "IDUN_DISCORD_API_BASE_URL", "http://127.0.0.1:9200/api/v10",
+                "IDUN_GOOGLE_CHAT_API_BASE_URL", "http://127.0.0.1:9201/v1",
+                "IDUN_GOOGLE_OAUTH_TOKEN_URL", "http://127.0.0.1:9201/token",
+                "IDUN_GOOGLE_CHAT_JWKS_URL", "http://127.0.0.1:9201/chat-jwks",
+                "IDUN_GOOGLE_ID_TOKEN_JWKS_URL", "http://127.0.0.1:9201/id-jwks",
+                "IDUN_TEAMS_TOKEN_URL", "http://127.0.0.1:9202/token",
+                "IDUN_TEAMS_OPENID_METADATA_URL", "http://127.0.0.1:9202/openid"));
+        assertThat(settings.channels().chatPlatforms())
+                .isEqualTo(new ChatPlatformEndpoints(
+                        "http://127.0.0.1:9200/api/v10",
+                        "http://127.0.0.1:9201/v1",
+                        "http://127.0.0.1:9201/token",
+                        "http://127.0.0.1:9201/chat-jwks",
+                        "http://127.0.0.1:9201/id-jwks",
+                        "http://127.0.0.1:9202/token",
+                        "http://127.0.0.1:9202/openid"));
     }
 
     @Test

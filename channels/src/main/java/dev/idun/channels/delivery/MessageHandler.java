@@ -28,6 +28,9 @@ final class MessageHandler {
 
     <C extends ProviderConfig> void handle(
             ChannelProvider<C> provider, String slug, String threadId, InboundMessage message) {
+        if (message.kind() == InboundMessage.Kind.AGENT) {
+            sender.beforeRun(provider, slug, message.target());
+        }
         AgentReply reply = message.kind() == InboundMessage.Kind.AGENT
                 ? replies.reply(threadId, message.text())
                 : AgentReply.answer(message.text());

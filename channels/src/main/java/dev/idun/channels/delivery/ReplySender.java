@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one reply part with retries ({@link RetryPolicy}). The integration's config is read from the live runtime
@@ -15,6 +17,7 @@ import java.util.random.RandomGenerator;
  * or removed meanwhile is not sent. Thread-safe.
  */
 final class ReplySender {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
     private final LiveIntegrations live;
     private final RetryPolicy policy;
     private final RandomGenerator random;
@@ -23,6 +26,19 @@ final class ReplySender {
         this.live = Objects.requireNonNull(live, "live");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** Lets the provider show that an answer is coming; a failure only costs that indicator. */
+    <C extends ProviderConfig> void beforeRun(ChannelProvider<C> provider, String slug, ReplyTarget target) {
+        Optional<C> config = live.config(provider, slug);
+        if (config.isEmpty()) {
+            return;
+        }
+        try {
+            provider.beforeRun(config.get(), target);
+        } catch (ProviderHttpException | RuntimeException e) {
+            LOG.info("Integration {}: no typing indicator: {}", slug, e.getMessage());
+        }
     }
 
     <C extends ProviderConfig> PartOutcome send(

@@ -21,6 +21,9 @@ public final class ChannelProviders {
         JsonHttp http = new JsonHttp(client);
         return List.of(
                 new WhatsAppChannel(settings.whatsAppApiBaseUrl(), http),
+                ChatPlatformChannels.discord(settings.chatPlatforms(), client, http),
+                ChatPlatformChannels.googleChat(settings.chatPlatforms(), client, http),
+                ChatPlatformChannels.teams(settings.chatPlatforms(), client, http),
                 new SlackChannel(settings.slackApiBaseUrl(), http, Clock.systemUTC()),
                 new TelegramChannel(settings.telegramApiBaseUrl(), client));
     }

@@ -1,0 +1,11 @@
+package dev.idun.server;
+
+import dev.idun.admin.db.TestDatabases;
+import java.nio.file.Path;
+
+class GoogleChatChannelSqliteTest extends GoogleChatChannelSuite {
+    @Override
+    String newDatabaseUrl(Path dir) {
+        return TestServer.urlOf(TestDatabases.freshSqlite(dir));
+    }
+}
