@@ -283,6 +283,33 @@ abstract class WhatsAppChannelSuite {
     }
 
     @Test
+    void configured_input_and_output_guardrails_apply_to_channel_messages() {
+        guard(
+                "input",
+                "{\"config_id\": \"ban_list\", \"banned_words\": [\"password\"],"
+                        + " \"reject_message\": \"No secrets here.\"}");
+        guard(
+                "output",
+                "{\"config_id\": \"ban_list\", \"banned_words\": [\"classified\"],"
+                        + " \"reject_message\": \"I can't talk about that.\"}");
+
+        deliver(textPayload("wamid.G-1", "my password is hunter2"));
+        assertThat(replyText(awaitReplies(1).get(0))).isEqualTo("No secrets here.");
+        deliver(textPayload("wamid.G-2", "say classified"));
+        assertThat(replyText(awaitReplies(2).get(1))).isEqualTo("I can't talk about that.");
+        deliver(textPayload("wamid.G-3", "hello"));
+        assertThat(replyText(awaitReplies(3).get(2))).isEqualTo("Echo: hello");
+    }
+
+    private void guard(String position, String guardrail) {
+        Http.Response response = fixture.http.post(
+                "/admin/api/v1/guardrails",
+                "{\"name\": \"G " + position + "\", \"position\": \"" + position + "\", \"guardrail\": " + guardrail
+                        + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    @Test
     void a_failing_agent_gets_the_user_an_apology_and_the_failure_recorded() {
         deliver(textPayload("wamid.FAIL", "fail"));
 
