@@ -73,6 +73,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,9 +117,12 @@ public final class IdunServer implements AutoCloseable {
             this.runtimes = new RuntimeHolder(initialRuntime(store, builder), settings.drainTime());
             HolderReloader reloader = new HolderReloader(builder, runtimes);
             this.pipeline = new ReloadPipeline(database.jdbi(), store, reloader, clock);
+            ReentrantLock databaseWrites = new ReentrantLock();
             this.memory = new ConversationMemory(
-                    new JdbcConversationStore(database.dataSource(), Clock.systemUTC()), Clock.systemUTC());
-            this.traceWriter = new JdbcTraceWriter(database.dataSource(), JdbcTraceWriter.DEFAULT_CAPACITY);
+                    new JdbcConversationStore(database.dataSource(), Clock.systemUTC(), databaseWrites),
+                    Clock.systemUTC());
+            this.traceWriter =
+                    new JdbcTraceWriter(database.dataSource(), JdbcTraceWriter.DEFAULT_CAPACITY, databaseWrites);
             RunPipeline runs = new RunPipeline(runtimes, memory, traceWriter);
             TraceStore traces = new TraceStore();
             int retentionDays = settings.traceRetentionDays();

@@ -59,14 +59,24 @@ public final class JdbcConversationStore implements ConversationStore {
     private final HikariDataSource owned;
     private final Clock clock;
     private final LinkedBlockingQueue<PendingAppend> pending = new LinkedBlockingQueue<>();
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock writeLock;
 
     /** A store on a database whose schema is already in place; the caller owns {@code dataSource}. */
     public JdbcConversationStore(DataSource dataSource, Clock clock) {
-        this(dataSource, null, clock);
+        this(dataSource, null, clock, new ReentrantLock());
     }
 
-    private JdbcConversationStore(DataSource dataSource, HikariDataSource owned, Clock clock) {
+    /**
+     * As {@link #JdbcConversationStore(DataSource, Clock)}, writing under {@code writeLock}: the server shares it with
+     * its other steady writer (the trace writer), so their transactions queue in this process instead of in SQLite's
+     * sleeping busy handler.
+     */
+    public JdbcConversationStore(DataSource dataSource, Clock clock, ReentrantLock writeLock) {
+        this(dataSource, null, clock, writeLock);
+    }
+
+    private JdbcConversationStore(DataSource dataSource, HikariDataSource owned, Clock clock, ReentrantLock writeLock) {
+        this.writeLock = Objects.requireNonNull(writeLock, "writeLock");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.owned = owned;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -112,7 +122,7 @@ public final class JdbcConversationStore implements ConversationStore {
             pool.close();
             throw new MemoryStoreException("Cannot create the memory table in " + url.jdbcUrl(), e);
         }
-        return new JdbcConversationStore(pool, pool, clock);
+        return new JdbcConversationStore(pool, pool, clock, new ReentrantLock());
     }
 
     @Override

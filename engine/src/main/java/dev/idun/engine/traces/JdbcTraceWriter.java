@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbcTraceWriter implements RunTraceSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTraceWriter.class);
     public static final int DEFAULT_CAPACITY = 1000;
-    static final int BATCH = 50;
+    static final int BATCH = 10;
 
     private final DataSource dataSource;
+    private final ReentrantLock writeLock;
     private final ArrayBlockingQueue<RunTrace> queue;
     private final int capacity;
     private final AtomicLong accepted = new AtomicLong();
@@ -45,6 +47,12 @@ public final class JdbcTraceWriter implements RunTraceSink, AutoCloseable {
 
     /** Starts the writer thread; the trace tables must exist in {@code dataSource}'s database. */
     public JdbcTraceWriter(DataSource dataSource, int capacity) {
+        this(dataSource, capacity, new ReentrantLock());
+    }
+
+    /** As above, writing each batch under {@code writeLock} (shared with the server's history store). */
+    public JdbcTraceWriter(DataSource dataSource, int capacity, ReentrantLock writeLock) {
+        this.writeLock = Objects.requireNonNull(writeLock, "writeLock");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
@@ -110,8 +118,8 @@ public final class JdbcTraceWriter implements RunTraceSink, AutoCloseable {
 
     private void write(List<RunTrace> batch) {
         for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                insert(connection, batch);
+            try {
+                insertLocked(batch);
                 written.addAndGet(batch.size());
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -131,7 +139,39 @@ public final class JdbcTraceWriter implements RunTraceSink, AutoCloseable {
         }
     }
 
-    private static void insert(Connection connection, List<RunTrace> batch) throws SQLException {
+    /** Serializes the batch first, so the shared write lock is held only while rows go in. */
+    private void insertLocked(List<RunTrace> batch) throws SQLException {
+        List<SerializedRun> rows = batch.stream().map(SerializedRun::of).toList();
+        writeLock.lock();
+        try (Connection connection = dataSource.getConnection()) {
+            insert(connection, rows);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** A run with its event payloads and span attributes already written as JSON. */
+    private record SerializedRun(RunTrace run, List<String> payloads, List<String> spanAttributes) {
+        static SerializedRun of(RunTrace run) {
+            List<String> payloads = new ArrayList<>(run.events().size());
+            for (TracedEvent event : run.events()) {
+                ObjectNode payload = event.event().toJson();
+                payload.put("timestamp", event.emittedAtMillis());
+                payloads.add(Json.write(payload));
+            }
+            List<String> attributes = new ArrayList<>(run.spans().size());
+            for (TracedSpan span : run.spans()) {
+                ObjectNode json = Json.object();
+                for (Map.Entry<String, Object> entry : span.attributes().entrySet()) {
+                    json.set(entry.getKey(), Json.mapper().valueToTree(entry.getValue()));
+                }
+                attributes.add(Json.write(json));
+            }
+            return new SerializedRun(run, payloads, attributes);
+        }
+    }
+
+    private static void insert(Connection connection, List<SerializedRun> batch) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (PreparedStatement runs = connection.prepareStatement("INSERT INTO idun_trace_run (trace_id, thread_id,"
@@ -143,21 +183,25 @@ public final class JdbcTraceWriter implements RunTraceSink, AutoCloseable {
                 PreparedStatement spans = connection.prepareStatement("INSERT INTO idun_trace_span (trace_id,"
                         + " span_id, parent_span_id, name, started_at_nanos, ended_at_nanos, status, status_message,"
                         + " attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RunTrace run : batch) {
+            for (SerializedRun row : batch) {
+                RunTrace run = row.run();
                 bindRun(runs, run);
                 runs.addBatch();
-                for (TracedEvent event : run.events()) {
+                for (int i = 0; i < run.events().size(); i++) {
+                    TracedEvent event = run.events().get(i);
                     events.setString(1, run.traceId());
                     events.setInt(2, event.seq());
                     events.setString(3, event.event().type());
-                    ObjectNode payload = event.event().toJson();
-                    payload.put("timestamp", event.emittedAtMillis());
-                    events.setString(4, Json.write(payload));
+                    events.setString(4, row.payloads().get(i));
                     events.setLong(5, event.emittedAtMillis());
                     events.addBatch();
                 }
-                for (TracedSpan span : run.spans()) {
-                    bindSpan(spans, run.traceId(), span);
+                for (int i = 0; i < run.spans().size(); i++) {
+                    bindSpan(
+                            spans,
+                            run.traceId(),
+                            run.spans().get(i),
+                            row.spanAttributes().get(i));
                     spans.addBatch();
                 }
             }
@@ -190,11 +234,8 @@ public final class JdbcTraceWriter implements RunTraceSink, AutoCloseable {
         runs.setInt(14, run.droppedEvents());
     }
 
-    private static void bindSpan(PreparedStatement spans, String traceId, TracedSpan span) throws SQLException {
-        ObjectNode attributes = Json.object();
-        for (Map.Entry<String, Object> entry : span.attributes().entrySet()) {
-            attributes.set(entry.getKey(), Json.mapper().valueToTree(entry.getValue()));
-        }
+    private static void bindSpan(PreparedStatement spans, String traceId, TracedSpan span, String attributes)
+            throws SQLException {
         spans.setString(1, traceId);
         spans.setString(2, span.spanId());
         spans.setString(3, span.parentSpanId());
@@ -205,7 +246,7 @@ public final class JdbcTraceWriter implements RunTraceSink, AutoCloseable {
         spans.setString(7, span.status());
         spans.setString(
                 8, span.statusMessage() == null || span.statusMessage().isEmpty() ? null : span.statusMessage());
-        spans.setString(9, Json.write(attributes));
+        spans.setString(9, attributes);
     }
 
     /** Stops taking runs and writes what is queued, waiting at most {@code wait}; the rest is counted as dropped. */
