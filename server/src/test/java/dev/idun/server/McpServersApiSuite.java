@@ -360,7 +360,10 @@ abstract class McpServersApiSuite {
                 System.getProperty("java.class.path"),
                 McpStdioTestServer.class.getName());
         config.putObject("env").put("MCP_TOOL_PREFIX", "local_");
-        String id = createServer("Local", config).get("id").asText();
+        // disabled, so that the runtime does not start a second child JVM next to the probe's on a busy machine
+        ObjectNode body = Json.object().put("name", "Local").put("enabled", false);
+        body.set("mcpServer", config);
+        String id = create(body.toString()).get("id").asText();
 
         JsonNode check = tools(id);
 
