@@ -20,9 +20,9 @@ final class GuardFactory {
     Guard create(GuardrailConfig config, EngineConfig engine) throws RuntimeBuildException {
         GuardSettings settings = GuardSettings.of(config);
         return switch (config.configId()) {
-            case "ban_list" -> new BanListGuard(settings);
+            case "ban_list" -> new PhraseListGuard(settings, "banned_words");
             case "detect_pii" -> new DetectPiiGuard(settings);
-            case "competition_check" -> new CompetitionCheckGuard(settings);
+            case "competition_check" -> new PhraseListGuard(settings, "competitors");
             case "restrict_to_topic" -> new RestrictToTopicGuard(settings);
             case "regex_match" -> new RegexMatchGuard(settings);
             case "correct_language" -> new CorrectLanguageGuard(settings);
